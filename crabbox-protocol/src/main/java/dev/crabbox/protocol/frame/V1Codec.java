@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * JSON v1 codec, wire-compatible with the original Crabbox: text messages such as
@@ -27,7 +28,9 @@ import java.util.Optional;
  */
 public final class V1Codec {
 
+  // Field names come from the peer: do not intern them into the JVM-wide string table.
   private static final JsonFactory JSON = JsonFactory.builder()
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxStringLength(WireLimits.MAX_V1_MESSAGE)
           .maxNestingDepth(8)
@@ -37,6 +40,15 @@ public final class V1Codec {
   /** Table ids start above the canonical-decimal range so the two never collide. */
   private static final int FIRST_TABLE_ID = 0x8000_0000;
 
+  /**
+   * Most non-decimal ids mapped at once. A peer that opens streams without ever closing them must
+   * not grow the table without bound; no real connection has this many streams open.
+   */
+  public static final int MAX_MAPPED_IDS = 65_536;
+
+  /** Longest v1 stream id accepted. */
+  public static final int MAX_ID_LENGTH = 128;
+
   private final Map<String, Integer> idsByName = new HashMap<>();
   private final Map<Integer, String> namesById = new HashMap<>();
   private int nextTableId = FIRST_TABLE_ID;
@@ -45,6 +57,12 @@ public final class V1Codec {
   public Optional<String> encode(Frame frame) {
     if (frame instanceof Frame.Window) {
       return Optional.empty();
+    }
+    if (frame instanceof Frame.Open o && (o.port() < 1 || o.port() > 65535
+        || !HostPort.validHost(o.host()))) {
+      // Same rule as decode: never put a message on the wire that the peer must reject.
+      throw new IllegalArgumentException("OPEN target is not host:port: "
+          + V2Codec.printable(o.host() + ":" + o.port()));
     }
     StringWriter out = new StringWriter(frame instanceof Frame.Data d ? d.payload().length * 4 / 3 + 64 : 64);
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -97,23 +115,46 @@ public final class V1Codec {
     }
     String id = fields.get("id");
     if (id == null || id.isEmpty()) {
-      throw new FrameDecodeException(Reason.MISSING_FIELD, type + " message has no \"id\"");
+      throw new FrameDecodeException(Reason.MISSING_FIELD,
+          V2Codec.printable(type) + " message has no \"id\"");
     }
-    if (id.length() > 128) {
-      throw new FrameDecodeException(Reason.BAD_STREAM_ID, "stream id longer than 128 characters");
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new FrameDecodeException(Reason.BAD_STREAM_ID,
+          "stream id longer than " + MAX_ID_LENGTH + " characters");
     }
-    return switch (type) {
-      case "open" -> decodeOpen(id, fields);
-      case "open_ok" -> new Frame.OpenOk(streamOf(id));
-      case "data" -> new Frame.Data(streamOf(id), base64(fields.get("body")));
-      case "close" -> new Frame.Fin(streamOf(id));
-      case "error" -> {
-        String text = fields.getOrDefault("message", fields.get("error"));
-        yield new Frame.Error(streamOf(id), text == null ? "" : text);
+    try {
+      return decodeTyped(type, id, fields);
+    } catch (FrameDecodeException e) {
+      // Attach the stream when this connection already knows the id, so the caller can answer
+      // the malformed frame on its stream; an unknown id gets no mapping just for an error.
+      OptionalInt known = knownStream(id);
+      throw known.isPresent() && e.stream().isEmpty()
+          ? new FrameDecodeException(e.reason(), e.getMessage(), known.getAsInt()) : e;
+    }
+  }
+
+  /** Validates every field before {@link #streamOf} so a rejected message maps no new id. */
+  private Frame decodeTyped(String type, String id, Map<String, String> fields)
+      throws FrameDecodeException {
+    switch (type) {
+      case "open":
+        return decodeOpen(id, fields);
+      case "open_ok":
+        return new Frame.OpenOk(streamOf(id));
+      case "data": {
+        byte[] payload = base64(fields.get("body"));
+        return new Frame.Data(streamOf(id), payload);
       }
-      default -> throw new FrameDecodeException(Reason.UNKNOWN_TYPE,
-          "unknown message type " + V2Codec.printable(type));
-    };
+      case "close":
+        return new Frame.Fin(streamOf(id));
+      case "error": {
+        String text = fields.getOrDefault("message", fields.get("error"));
+        return new Frame.Error(streamOf(id), text == null ? "" : text);
+      }
+      default:
+        throw new FrameDecodeException(Reason.UNKNOWN_TYPE,
+            "unknown message type " + V2Codec.printable(type));
+    }
   }
 
   /** Drops the id mapping of a finished stream (no-op for canonical decimal ids). */
@@ -154,7 +195,16 @@ public final class V1Codec {
     }
   }
 
-  private int streamOf(String id) {
+  private OptionalInt knownStream(String id) {
+    int canonical = canonicalDecimal(id);
+    if (canonical >= 0) {
+      return OptionalInt.of(canonical);
+    }
+    Integer known = idsByName.get(id);
+    return known == null ? OptionalInt.empty() : OptionalInt.of(known);
+  }
+
+  private int streamOf(String id) throws FrameDecodeException {
     int canonical = canonicalDecimal(id);
     if (canonical >= 0) {
       return canonical;
@@ -163,13 +213,24 @@ public final class V1Codec {
     if (known != null) {
       return known;
     }
-    int fresh = nextTableId++;
-    if (nextTableId == 0) {
-      nextTableId = FIRST_TABLE_ID;
+    if (namesById.size() >= MAX_MAPPED_IDS) {
+      throw new FrameDecodeException(Reason.BAD_STREAM_ID,
+          "more than " + MAX_MAPPED_IDS + " open v1 stream ids on this connection");
     }
+    // After 2^31 allocations the counter wraps; skip ids that are still in use.
+    int fresh = nextTableId;
+    while (namesById.containsKey(fresh)) {
+      fresh = advance(fresh);
+    }
+    nextTableId = advance(fresh);
     idsByName.put(id, fresh);
     namesById.put(fresh, id);
     return fresh;
+  }
+
+  private static int advance(int tableId) {
+    int next = tableId + 1;
+    return next == 0 ? FIRST_TABLE_ID : next;
   }
 
   private String name(int stream) {
@@ -190,7 +251,8 @@ public final class V1Codec {
       }
       value = value * 10 + (c - '0');
     }
-    return value < FIRST_TABLE_ID ? (int) value : -1;
+    // FIRST_TABLE_ID is negative as an int; compare as the unsigned value 2^31.
+    return value < Integer.toUnsignedLong(FIRST_TABLE_ID) ? (int) value : -1;
   }
 
   /** Reads one flat JSON object of scalar fields; nested values are skipped. */

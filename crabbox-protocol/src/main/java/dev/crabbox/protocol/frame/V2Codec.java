@@ -16,20 +16,52 @@ public final class V2Codec {
 
   private V2Codec() {}
 
-  /** Encodes a frame to one binary message. */
+  /**
+   * Encodes a frame to one binary message.
+   *
+   * @throws IllegalArgumentException for a frame {@link #decode} would reject: an OPEN target that
+   *     is not {@code host:port}, a DATA payload over {@link WireLimits#MAX_DATA_PAYLOAD} (split it
+   *     first), or a WINDOW increment below 1. Failing here points at the sender's bug instead of
+   *     making the peer reset the stream. RST and ERROR texts are cut to
+   *     {@link WireLimits#MAX_TEXT_BYTES} instead, since they are informational.
+   */
   public static byte[] encode(Frame frame) {
     byte[] payload = switch (frame.type()) {
-      case OPEN -> ((Frame.Open) frame).target().getBytes(StandardCharsets.UTF_8);
+      case OPEN -> openTarget((Frame.Open) frame).getBytes(StandardCharsets.UTF_8);
       case OPEN_OK, FIN -> new byte[0];
-      case DATA -> ((Frame.Data) frame).payload();
-      case RST -> ((Frame.Rst) frame).reason().getBytes(StandardCharsets.UTF_8);
-      case ERROR -> ((Frame.Error) frame).message().getBytes(StandardCharsets.UTF_8);
-      case WINDOW -> ByteBuffer.allocate(4).putInt(((Frame.Window) frame).increment()).array();
+      case DATA -> dataPayload((Frame.Data) frame);
+      case RST -> FrameText.utf8Limited(((Frame.Rst) frame).reason(), WireLimits.MAX_TEXT_BYTES);
+      case ERROR -> FrameText.utf8Limited(((Frame.Error) frame).message(), WireLimits.MAX_TEXT_BYTES);
+      case WINDOW -> windowPayload((Frame.Window) frame);
     };
     byte[] out = new byte[WireLimits.V2_HEADER_BYTES + payload.length];
     writeHeader(out, frame.type(), frame.stream());
     System.arraycopy(payload, 0, out, WireLimits.V2_HEADER_BYTES, payload.length);
     return out;
+  }
+
+  private static String openTarget(Frame.Open open) {
+    String target = open.target();
+    if (HostPort.parse(target).isEmpty()) {
+      throw new IllegalArgumentException("OPEN target is not host:port: " + printable(target));
+    }
+    return target;
+  }
+
+  private static byte[] dataPayload(Frame.Data data) {
+    if (data.payload().length > WireLimits.MAX_DATA_PAYLOAD) {
+      throw new IllegalArgumentException("DATA payload of " + data.payload().length
+          + " bytes exceeds " + WireLimits.MAX_DATA_PAYLOAD + "; split it into several frames");
+    }
+    return data.payload();
+  }
+
+  private static byte[] windowPayload(Frame.Window window) {
+    if (window.increment() <= 0) {
+      throw new IllegalArgumentException("WINDOW increment must be positive, got "
+          + window.increment());
+    }
+    return ByteBuffer.allocate(4).putInt(window.increment()).array();
   }
 
   /**
@@ -79,10 +111,21 @@ public final class V2Codec {
     }
     FrameType type = FrameType.ofCode(message[0] & 0xff);
     if (type == null) {
-      throw new FrameDecodeException(Reason.UNKNOWN_TYPE, "unknown frame type " + (message[0] & 0xff));
+      throw new FrameDecodeException(Reason.UNKNOWN_TYPE, "unknown frame type " + (message[0] & 0xff),
+          peekStream(message));
     }
     int stream = peekStream(message);
     int payloadLength = message.length - WireLimits.V2_HEADER_BYTES;
+    try {
+      return decodeBody(type, stream, message, payloadLength);
+    } catch (FrameDecodeException e) {
+      // Attach the stream so the receiver can answer the malformed frame on its stream.
+      throw new FrameDecodeException(e.reason(), e.getMessage(), stream);
+    }
+  }
+
+  private static Frame decodeBody(FrameType type, int stream, byte[] message, int payloadLength)
+      throws FrameDecodeException {
     return switch (type) {
       case OPEN -> decodeOpen(stream, message);
       case OPEN_OK -> {
