@@ -1,0 +1,225 @@
+package dev.crabbox.coordinator;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of one coordinator. Fluent setters; every setting has a working default, so
+ * {@code new CoordinatorVerticle(new CoordinatorOptions())} serves on 127.0.0.1:8420 from
+ * {@code ~/.local/share/crabbox/coordinator}.
+ */
+public final class CoordinatorOptions {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8420;
+  public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(90);
+  public static final Duration DEFAULT_LEASE_IDLE_TIMEOUT = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_TICKET_TTL = Duration.ofSeconds(120);
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+  private String host = DEFAULT_HOST;
+  private int port = DEFAULT_PORT;
+  private Path dataDir = defaultDataDir();
+  private Path tlsCertPath;
+  private Path tlsKeyPath;
+  private Clock clock = Clock.systemUTC();
+  private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+  private Duration leaseTtl = DEFAULT_LEASE_TTL;
+  private Duration leaseIdleTimeout = DEFAULT_LEASE_IDLE_TIMEOUT;
+  private Duration ticketTtl = DEFAULT_TICKET_TTL;
+  private boolean ticketQueryFallback = true;
+  private Duration pingInterval = DEFAULT_PING_INTERVAL;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+  private final List<RouteContributor> routeContributors = new ArrayList<>();
+  private String publicUrl;
+
+  /** {@code ~/.local/share/crabbox/coordinator}. */
+  public static Path defaultDataDir() {
+    return Paths.get(System.getProperty("user.home"), ".local", "share", "crabbox", "coordinator");
+  }
+
+  /** Interface to listen on; 127.0.0.1 by default, {@code --host} may widen it. */
+  public String getHost() {
+    return host;
+  }
+
+  public CoordinatorOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  /** TCP port; 0 picks a free one (tests), see {@link CoordinatorVerticle#actualPort()}. */
+  public int getPort() {
+    return port;
+  }
+
+  public CoordinatorOptions setPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** Directory of the database, signing key and admin token. */
+  public Path getDataDir() {
+    return dataDir;
+  }
+
+  public CoordinatorOptions setDataDir(Path dataDir) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    return this;
+  }
+
+  /** PEM certificate (chain) for https/wss; set together with {@link #setTlsKeyPath}. */
+  public Path getTlsCertPath() {
+    return tlsCertPath;
+  }
+
+  public CoordinatorOptions setTlsCertPath(Path tlsCertPath) {
+    this.tlsCertPath = tlsCertPath;
+    return this;
+  }
+
+  /** PEM private key (PKCS#8 or PKCS#1) matching {@link #getTlsCertPath()}. */
+  public Path getTlsKeyPath() {
+    return tlsKeyPath;
+  }
+
+  public CoordinatorOptions setTlsKeyPath(Path tlsKeyPath) {
+    this.tlsKeyPath = tlsKeyPath;
+    return this;
+  }
+
+  public boolean isTls() {
+    return tlsCertPath != null && tlsKeyPath != null;
+  }
+
+  /** Time source for leases, tickets and token issue times (tests inject a movable clock). */
+  public Clock getClock() {
+    return clock;
+  }
+
+  public CoordinatorOptions setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** How often expired leases are looked for. */
+  public Duration getSweepInterval() {
+    return sweepInterval;
+  }
+
+  public CoordinatorOptions setSweepInterval(Duration sweepInterval) {
+    this.sweepInterval = positive(sweepInterval, "sweepInterval");
+    return this;
+  }
+
+  /** Longest life of a lease from creation (90 min). */
+  public Duration getLeaseTtl() {
+    return leaseTtl;
+  }
+
+  public CoordinatorOptions setLeaseTtl(Duration leaseTtl) {
+    this.leaseTtl = positive(leaseTtl, "leaseTtl");
+    return this;
+  }
+
+  /** A lease not touched for this long expires (30 min). */
+  public Duration getLeaseIdleTimeout() {
+    return leaseIdleTimeout;
+  }
+
+  public CoordinatorOptions setLeaseIdleTimeout(Duration leaseIdleTimeout) {
+    this.leaseIdleTimeout = positive(leaseIdleTimeout, "leaseIdleTimeout");
+    return this;
+  }
+
+  /** Life of an unused egress ticket (120 s). */
+  public Duration getTicketTtl() {
+    return ticketTtl;
+  }
+
+  public CoordinatorOptions setTicketTtl(Duration ticketTtl) {
+    this.ticketTtl = positive(ticketTtl, "ticketTtl");
+    return this;
+  }
+
+  /** Whether bridge upgrades may carry the ticket as {@code ?ticket=} (older clients; on by default). */
+  public boolean isTicketQueryFallback() {
+    return ticketQueryFallback;
+  }
+
+  public CoordinatorOptions setTicketQueryFallback(boolean ticketQueryFallback) {
+    this.ticketQueryFallback = ticketQueryFallback;
+    return this;
+  }
+
+  /** WebSocket ping period on bridge sockets (20 s). */
+  public Duration getPingInterval() {
+    return pingInterval;
+  }
+
+  public CoordinatorOptions setPingInterval(Duration pingInterval) {
+    this.pingInterval = positive(pingInterval, "pingInterval");
+    return this;
+  }
+
+  /** A bridge peer silent for this long is closed (60 s). */
+  public Duration getIdleTimeout() {
+    return idleTimeout;
+  }
+
+  public CoordinatorOptions setIdleTimeout(Duration idleTimeout) {
+    this.idleTimeout = positive(idleTimeout, "idleTimeout");
+    return this;
+  }
+
+  /** Extra routes mounted on the coordinator's router, e.g. the portal. */
+  public List<RouteContributor> getRouteContributors() {
+    return List.copyOf(routeContributors);
+  }
+
+  public CoordinatorOptions addRouteContributor(RouteContributor contributor) {
+    routeContributors.add(Objects.requireNonNull(contributor, "contributor"));
+    return this;
+  }
+
+  public CoordinatorOptions setRouteContributors(List<RouteContributor> contributors) {
+    routeContributors.clear();
+    contributors.forEach(this::addRouteContributor);
+    return this;
+  }
+
+  /** The URL operators and agents reach this coordinator at, when it differs from the listen address. */
+  public String getPublicUrl() {
+    return publicUrl;
+  }
+
+  public CoordinatorOptions setPublicUrl(String publicUrl) {
+    this.publicUrl = publicUrl;
+    return this;
+  }
+
+  /** Checks settings that only make sense together; throws {@link IllegalArgumentException}. */
+  public void validate() {
+    if ((tlsCertPath == null) != (tlsKeyPath == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+  }
+
+  private static Duration positive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+    return value;
+  }
+}

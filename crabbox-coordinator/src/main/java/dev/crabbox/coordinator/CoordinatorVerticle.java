@@ -1,0 +1,161 @@
+package dev.crabbox.coordinator;
+
+import dev.crabbox.coordinator.auth.BearerAuthHandler;
+import dev.crabbox.coordinator.auth.CoordinatorKeys;
+import dev.crabbox.coordinator.auth.JwtTokenVerifier;
+import dev.crabbox.coordinator.egress.EgressRoutes;
+import dev.crabbox.coordinator.egress.EgressService;
+import dev.crabbox.coordinator.egress.EgressSessions;
+import dev.crabbox.coordinator.http.ErrorHandlers;
+import dev.crabbox.coordinator.http.ServerOptionsFactory;
+import dev.crabbox.coordinator.http.SystemRoutes;
+import dev.crabbox.coordinator.lease.LeaseEvents;
+import dev.crabbox.coordinator.lease.LeaseExpirySweeper;
+import dev.crabbox.coordinator.lease.LeaseRoutes;
+import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.store.CoordinatorStore;
+import dev.crabbox.coordinator.store.H2Store;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator: HTTP API {@code /v1}, bearer-token auth, the lease store, and the egress
+ * bridge. Embeddable like any verticle: {@code vertx.deployVerticle(new
+ * CoordinatorVerticle(options))}. Start creates the data directory, keys and admin token when
+ * absent, migrates the database and listens; stop closes sockets, the server and the store.
+ */
+public final class CoordinatorVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoordinatorVerticle.class);
+  private static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private final CoordinatorOptions options;
+  private CoordinatorKeys keys;
+  private CoordinatorStore store;
+  private EgressSessions sessions;
+  private LeaseExpirySweeper sweeper;
+  private MessageConsumer<JsonObject> leaseEnded;
+  private HttpServer server;
+
+  public CoordinatorVerticle(CoordinatorOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  @Override
+  public Future<?> start() {
+    options.validate();
+    return vertx.executeBlocking(() -> CoordinatorKeys.loadOrCreate(options.getDataDir(),
+            options.getClock()))
+        .compose(loaded -> {
+          keys = loaded;
+          return H2Store.open(vertx, options.getDataDir());
+        })
+        .compose(opened -> {
+          store = opened;
+          return listen(buildRouter());
+        })
+        .onSuccess(listening -> {
+          sweeper.start();
+          announce();
+        })
+        .onFailure(failure -> {
+          if (store != null) {
+            store.close();
+          }
+        });
+  }
+
+  private Router buildRouter() {
+    JwtTokenVerifier verifier = new JwtTokenVerifier(vertx, keys);
+    BearerAuthHandler auth = new BearerAuthHandler(verifier);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    LeaseService leases = new LeaseService(store, options, vertx.eventBus());
+    sessions = new EgressSessions(vertx, options.getPingInterval(), options.getIdleTimeout());
+    EgressService egress = new EgressService(store, leases, sessions, options);
+    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED,
+        message -> egress.onLeaseEnded(message.body()));
+    sweeper = new LeaseExpirySweeper(vertx, store, leases, options.getClock(),
+        options.getSweepInterval());
+
+    Router router = Router.router(vertx);
+    ErrorHandlers.install(router);
+    new SystemRoutes(auth, options.getClock()).mount(router);
+    new LeaseRoutes(leases, auth, body).mount(router);
+    new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
+    CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier);
+    options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
+    return router;
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    return vertx.createHttpServer(ServerOptionsFactory.create(options))
+        .requestHandler(router)
+        .listen()
+        .onSuccess(listening -> server = listening);
+  }
+
+  private void announce() {
+    LOG.info("coordinator listening on {} (data {})", baseUri(), options.getDataDir());
+    if (keys.created()) {
+      String url = options.getPublicUrl() != null ? options.getPublicUrl() : baseUri().toString();
+      System.err.println("crabbox coordinator: first start; admin token written to "
+          + keys.adminTokenFile() + " (owner-only)");
+      System.err.println("crabbox coordinator: log in with: crabbox login --coordinator " + url
+          + " --token \"$(cat " + keys.adminTokenFile() + ")\"");
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (sweeper != null) {
+      sweeper.stop();
+    }
+    Future<Void> sockets = sessions == null ? Future.succeededFuture() : sessions.endAll();
+    return sockets
+        .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
+        .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> store == null ? Future.succeededFuture() : store.close());
+  }
+
+  /** The port the server listens on (useful with port 0); valid after start. */
+  public int actualPort() {
+    if (server == null) {
+      throw new IllegalStateException("coordinator not started");
+    }
+    return server.actualPort();
+  }
+
+  /** The admin bearer token; valid after start. */
+  public String adminToken() {
+    if (keys == null) {
+      throw new IllegalStateException("coordinator not started");
+    }
+    return keys.adminToken();
+  }
+
+  /** The keys of this coordinator (mint user tokens with them); valid after start. */
+  public CoordinatorKeys keys() {
+    return keys;
+  }
+
+  /** {@code http(s)://host:port} of the listening server; a wildcard host becomes 127.0.0.1. */
+  public URI baseUri() {
+    String host = options.getHost();
+    if ("0.0.0.0".equals(host) || "::".equals(host) || "[::]".equals(host)) {
+      host = "127.0.0.1";
+    }
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return URI.create((options.isTls() ? "https" : "http") + "://" + host + ":" + actualPort());
+  }
+}

@@ -1,0 +1,182 @@
+package dev.crabbox.coordinator.egress;
+
+import dev.crabbox.coordinator.store.BridgeRole;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The actor of one lease's current egress session: holds at most one host and one client
+ * socket, pairs them, replaces an older socket of the same role (1012), closes the partner when
+ * one side leaves (1011), pings, closes silent peers, and tears everything down when told to
+ * (lease released/expired, session replaced). Session state changes only on this verticle's
+ * context; bytes flow socket to socket through the {@link Link}.
+ *
+ * <p>Control messages arrive on the event bus at {@link #address()}: {@code {"action":"end",
+ * "code":1008,"reason":"lease ended"}} and {@code {"action":"status"}} (answers
+ * {@code {"hostConnected":..,"clientConnected":..}}).
+ */
+public final class EgressSessionVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EgressSessionVerticle.class);
+
+  private final String leaseId;
+  private final String sessionId;
+  private final String address;
+  private final Duration pingInterval;
+  private final Duration idleTimeout;
+  private final Map<BridgeRole, Peer> peers = new EnumMap<>(BridgeRole.class);
+  private Link link;
+  private short endCode;
+  private String endReason;
+  private long pingTimer = -1;
+  private MessageConsumer<JsonObject> control;
+
+  public EgressSessionVerticle(String leaseId, String sessionId, String address,
+      Duration pingInterval, Duration idleTimeout) {
+    this.leaseId = leaseId;
+    this.sessionId = sessionId;
+    this.address = address;
+    this.pingInterval = pingInterval;
+    this.idleTimeout = idleTimeout;
+  }
+
+  public String leaseId() {
+    return leaseId;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** Event-bus address of this actor's control messages. */
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public Future<?> start() {
+    pingTimer = vertx.setPeriodic(pingInterval.toMillis(), id -> pingOrExpire());
+    control = vertx.eventBus().consumer(address, this::onControl);
+    return control.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(pingTimer);
+    end(CloseReasons.GOING_AWAY_CODE, CloseReasons.SHUTDOWN);
+    return control.unregister();
+  }
+
+  /** Hands a freshly upgraded socket to the session; safe from any thread. */
+  void attach(Peer peer) {
+    context.runOnContext(v -> adopt(peer));
+  }
+
+  private void adopt(Peer peer) {
+    if (endReason != null) {
+      peer.close(endCode, endReason);
+      return;
+    }
+    Peer older = peers.get(peer.role());
+    if (older != null) {
+      unlink();
+      peers.remove(peer.role());
+      older.close(CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
+      LOG.info("egress {} of lease {} session {} replaced by a newer socket", peer.role().wire(),
+          leaseId, sessionId);
+    }
+    peers.put(peer.role(), peer);
+    peer.closed().onComplete(closed -> context.runOnContext(v -> onClosed(peer)));
+    peer.adopted();
+    Peer partner = peers.get(peer.role().other());
+    if (partner != null) {
+      link = Link.between(peers.get(BridgeRole.HOST), peers.get(BridgeRole.CLIENT));
+      peers.values().forEach(p -> p.link(link));
+    }
+    LOG.info("egress {} ({}) connected: lease {} session {}", peer.role().wire(),
+        peer.v2() ? "v2" : "v1", leaseId, sessionId);
+  }
+
+  private void onClosed(Peer peer) {
+    if (peers.get(peer.role()) == peer) {
+      LOG.info("egress {} of lease {} session {} disconnected", peer.role().wire(), leaseId, sessionId);
+      depart(peer);
+    }
+  }
+
+  /** {@code peer} is gone: the pair comes apart and the partner is told why (1011). */
+  private void depart(Peer peer) {
+    unlink();
+    peers.remove(peer.role());
+    Peer partner = peers.remove(peer.role().other());
+    if (partner != null) {
+      partner.close(CloseReasons.PEER_LEFT_CODE, CloseReasons.peerLeft(peer.role()));
+    }
+  }
+
+  private void unlink() {
+    if (link != null) {
+      link.dispose();
+      link = null;
+    }
+    peers.values().forEach(p -> p.link(null));
+  }
+
+  /** Closes both sockets for good; later attaches are closed the same way. */
+  private void end(short code, String reason) {
+    if (endReason == null) {
+      endCode = code;
+      endReason = reason;
+    }
+    unlink();
+    peers.values().forEach(p -> p.close(code, reason));
+    peers.clear();
+  }
+
+  private void onControl(Message<JsonObject> message) {
+    JsonObject body = message.body();
+    String action = body.getString("action", "");
+    if ("end".equals(action)) {
+      end(body.getInteger("code", (int) CloseReasons.GOING_AWAY_CODE).shortValue(),
+          body.getString("reason", CloseReasons.SHUTDOWN));
+      message.reply(new JsonObject().put("ended", true));
+    } else if ("status".equals(action)) {
+      message.reply(new JsonObject()
+          .put("hostConnected", connected(BridgeRole.HOST))
+          .put("clientConnected", connected(BridgeRole.CLIENT)));
+    } else {
+      message.fail(400, "unknown action " + action);
+    }
+  }
+
+  private boolean connected(BridgeRole role) {
+    Peer peer = peers.get(role);
+    return peer != null && peer.isOpen();
+  }
+
+  private void pingOrExpire() {
+    long now = System.nanoTime();
+    for (Peer peer : peers.values().toArray(new Peer[0])) {
+      if (peers.get(peer.role()) != peer) {
+        continue; // closed as the partner of a silent peer earlier in this loop
+      }
+      if (now - peer.lastSeenNanos() > idleTimeout.toNanos()) {
+        LOG.info("egress {} of lease {} silent for {} ms; closing", peer.role().wire(), leaseId,
+            idleTimeout.toMillis());
+        // A silent peer will not answer the close handshake either: it leaves now.
+        peer.close(CloseReasons.GOING_AWAY_CODE, CloseReasons.IDLE);
+        depart(peer);
+      } else {
+        peer.ping();
+      }
+    }
+  }
+}

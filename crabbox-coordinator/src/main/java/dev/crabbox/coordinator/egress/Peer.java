@@ -1,0 +1,233 @@
+package dev.crabbox.coordinator.egress;
+
+import dev.crabbox.coordinator.store.BridgeRole;
+import dev.crabbox.protocol.frame.Frame;
+import dev.crabbox.protocol.frame.FrameDecodeException;
+import dev.crabbox.protocol.frame.V1Codec;
+import dev.crabbox.protocol.frame.V2Codec;
+import dev.crabbox.protocol.frame.WireLimits;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bridge socket (host or client) and the little state that travels with it: its wire
+ * version, the v1 id table, the read gate, and the link to its partner. Handlers run on the
+ * socket's event loop; the session actor only swaps the link and closes the socket.
+ */
+final class Peer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
+  /** Gate reason: the socket reads nothing until its session adopts it. */
+  private static final Object ADOPTION = new Object();
+
+  private final BridgeGrant grant;
+  private final ServerWebSocket ws;
+  private final boolean v2;
+  private final V1Codec codec;
+  private final ReadGate gate;
+  private final Promise<Void> closed = Promise.promise();
+  private final AtomicBoolean warnedMalformed = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile Link link;
+  private volatile long lastSeenNanos = System.nanoTime();
+
+  private Peer(BridgeGrant grant, ServerWebSocket ws) {
+    this.grant = grant;
+    this.ws = ws;
+    this.v2 = WireLimits.SUBPROTOCOL_V2.equals(ws.subProtocol());
+    this.codec = v2 ? null : new V1Codec();
+    this.gate = new ReadGate(ws);
+  }
+
+  /**
+   * Wraps a freshly upgraded socket: handlers in place at once (a close is never missed), reads
+   * held until {@link #adopted()}. Call on the socket's event loop.
+   */
+  static Peer accept(BridgeGrant grant, ServerWebSocket ws) {
+    Peer peer = new Peer(grant, ws);
+    peer.gate.hold(ADOPTION);
+    try {
+      ws.closeHandler(v -> peer.closed.tryComplete());
+      ws.exceptionHandler(e -> LOG.debug("{} socket of lease {}: {}", peer.role().wire(),
+          grant.leaseId(), e.toString()));
+      ws.pongHandler(pong -> peer.seen());
+      ws.binaryMessageHandler(peer::onBinary);
+      ws.textMessageHandler(peer::onText);
+    } catch (IllegalStateException alreadyClosed) {
+      peer.closed.tryComplete();
+    }
+    return peer;
+  }
+
+  BridgeRole role() {
+    return grant.role();
+  }
+
+  BridgeGrant grant() {
+    return grant;
+  }
+
+  boolean v2() {
+    return v2;
+  }
+
+  ServerWebSocket socket() {
+    return ws;
+  }
+
+  ReadGate gate() {
+    return gate;
+  }
+
+  /** Completes when the socket has closed, whoever closed it. */
+  Future<Void> closed() {
+    return closed.future();
+  }
+
+  boolean isOpen() {
+    return !closing.get() && !closed.future().isComplete() && !ws.isClosed();
+  }
+
+  /** The session took the socket: start reading. */
+  void adopted() {
+    gate.release(ADOPTION);
+  }
+
+  void link(Link newLink) {
+    this.link = newLink;
+  }
+
+  long lastSeenNanos() {
+    return lastSeenNanos;
+  }
+
+  private void seen() {
+    lastSeenNanos = System.nanoTime();
+  }
+
+  private void onBinary(Buffer message) {
+    seen();
+    if (!v2) {
+      malformed(Optional.empty(), "binary message on a v1 (JSON) bridge");
+      return;
+    }
+    Link current = link;
+    if (current != null) {
+      current.onBinary(this, message);
+    } else {
+      Unpaired.onBinary(this, message);
+    }
+  }
+
+  private void onText(String message) {
+    seen();
+    if (v2) {
+      malformed(Optional.empty(), "text message on a v2 (binary) bridge");
+      return;
+    }
+    Link current = link;
+    if (current != null) {
+      current.onText(this, message);
+    } else {
+      Unpaired.onText(this, message);
+    }
+  }
+
+  // Writing. Writes to a closed socket are dropped: its close handler tears the pair down.
+
+  Future<Void> writeBinary(Buffer message) {
+    return ws.isClosed() ? Future.succeededFuture() : ws.writeBinaryMessage(message);
+  }
+
+  Future<Void> writeText(String message) {
+    return ws.isClosed() ? Future.succeededFuture() : ws.writeTextMessage(message);
+  }
+
+  /** Sends a frame the coordinator itself produced, encoded for this peer's wire version. */
+  Future<Void> send(Frame frame) {
+    if (v2) {
+      return writeBinary(Buffer.buffer(V2Codec.encode(frame)));
+    }
+    return encodeV1(frame).map(this::writeText).orElse(Future.succeededFuture());
+  }
+
+  // The v1 id table is shared by both directions, which run on different event loops.
+
+  Frame decodeV1(String message) throws FrameDecodeException {
+    synchronized (codec) {
+      return codec.decode(message);
+    }
+  }
+
+  Optional<String> encodeV1(Frame frame) {
+    synchronized (codec) {
+      return codec.encode(frame);
+    }
+  }
+
+  void forget(int stream) {
+    if (codec != null) {
+      synchronized (codec) {
+        codec.forget(stream);
+      }
+    }
+  }
+
+  /**
+   * Answers a malformed message on {@code stream} (when readable) with an ERROR for v1 or an RST
+   * for v2, and logs the first one of this socket as a warning.
+   */
+  void malformed(Optional<String> v1Id, String detail) {
+    String text = "protocol error: " + detail;
+    if (warnedMalformed.compareAndSet(false, true)) {
+      LOG.warn("malformed frame from {} of lease {} session {}: {} (further ones logged at debug)",
+          role().wire(), grant.leaseId(), grant.sessionId(), detail);
+    } else {
+      LOG.debug("malformed frame from {} of lease {}: {}", role().wire(), grant.leaseId(), detail);
+    }
+    v1Id.ifPresent(id -> writeText(new JsonObject().put("type", "error").put("id", id)
+        .put("error", text).put("message", text).encode()));
+  }
+
+  /** Like {@link #malformed(Optional, String)} for a v2 message whose stream id is readable. */
+  void malformedV2(int stream, String detail) {
+    malformed(Optional.empty(), detail);
+    send(new Frame.Rst(stream, "protocol error: " + detail));
+  }
+
+  /** The v1 stream id of a message, read leniently: for answering messages that failed to decode. */
+  static Optional<String> v1Id(String message) {
+    try {
+      Object id = new JsonObject(message).getValue("id");
+      return id instanceof String || id instanceof Number ? Optional.of(id.toString()) : Optional.empty();
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  /** Sends the close frame once; later calls (and calls after the peer closed) do nothing. */
+  void close(short code, String reason) {
+    link = null;
+    if (closing.compareAndSet(false, true) && !ws.isClosed()) {
+      ws.close(code, reason);
+    }
+  }
+
+  void ping() {
+    if (!closing.get() && !ws.isClosed()) {
+      ws.writePing(Buffer.buffer("crabbox"));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return role().wire() + "(" + (v2 ? "v2" : "v1") + ") of " + grant.leaseId();
+  }
+}

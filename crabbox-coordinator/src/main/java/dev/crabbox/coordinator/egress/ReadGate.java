@@ -1,0 +1,44 @@
+package dev.crabbox.coordinator.egress;
+
+import io.vertx.core.streams.ReadStream;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Pauses a socket while any reason holds it: a full write queue downstream, a stream buffer over
+ * its bound, a socket not yet adopted by its session. Reasons come and go on different event
+ * loops, hence the lock; pause and resume themselves are thread-safe in Vert.x.
+ */
+final class ReadGate {
+
+  private final ReadStream<?> stream;
+  private final Set<Object> holds = new HashSet<>();
+
+  ReadGate(ReadStream<?> stream) {
+    this.stream = stream;
+  }
+
+  synchronized void hold(Object reason) {
+    if (holds.add(reason) && holds.size() == 1) {
+      stream.pause();
+    }
+  }
+
+  synchronized void release(Object reason) {
+    if (holds.remove(reason) && holds.isEmpty()) {
+      stream.resume();
+    }
+  }
+
+  /** Drops every hold, e.g. when the peer's link goes away. */
+  synchronized void releaseAll() {
+    if (!holds.isEmpty()) {
+      holds.clear();
+      stream.resume();
+    }
+  }
+
+  synchronized boolean held() {
+    return !holds.isEmpty();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.crabbox.coordinator.http;
+
+import dev.crabbox.protocol.api.ApiError;
+
+/**
+ * A user-facing API failure: an HTTP status plus the {@code {"error","message"}} body. Thrown or
+ * returned as a failed future anywhere in a request; the router's failure handler renders it.
+ * No stack trace: these are expected outcomes, not bugs.
+ */
+public final class ApiException extends RuntimeException {
+
+  private final int status;
+  private final String code;
+
+  public ApiException(int status, String code, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public ApiError toError() {
+    return new ApiError(code, getMessage());
+  }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, "bad_request", message);
+  }
+
+  public static ApiException unauthorized() {
+    return new ApiException(401, "unauthorized", "a valid bearer token is required");
+  }
+
+  public static ApiException ticketRequired(String message) {
+    return new ApiException(401, "egress_ticket_required", message);
+  }
+
+  public static ApiException forbidden(String message) {
+    return new ApiException(403, "forbidden", message);
+  }
+
+  /** Unknown and invisible leases answer the same, so callers cannot probe for lease ids. */
+  public static ApiException leaseNotFound(String idOrSlug) {
+    return new ApiException(404, "lease_not_found", "lease not found: " + idOrSlug);
+  }
+
+  public static ApiException egressUnavailable(String message) {
+    return new ApiException(409, "egress_unavailable", message);
+  }
+
+  public static ApiException leaseNotActive(String message) {
+    return new ApiException(409, "lease_not_active", message);
+  }
+
+  public static ApiException sessionEnded(String message) {
+    return new ApiException(410, "egress_session_ended", message);
+  }
+
+  public static ApiException upgradeRequired() {
+    return new ApiException(426, "upgrade_required", "this route needs a WebSocket upgrade");
+  }
+}

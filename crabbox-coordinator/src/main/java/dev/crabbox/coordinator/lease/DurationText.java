@@ -1,0 +1,64 @@
+package dev.crabbox.coordinator.lease;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations in request bodies: a number of seconds ({@code 5400}) or Go-style text
+ * ({@code "90m"}, {@code "1h30m"}, {@code "45s"}), as the original CLI sends them.
+ */
+final class DurationText {
+
+  private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
+
+  private DurationText() {}
+
+  /** Parses a duration; throws {@link IllegalArgumentException} with a user-facing message. */
+  static Duration parse(String field, Object value) {
+    Duration duration;
+    if (value instanceof Number number) {
+      if (number.doubleValue() != Math.floor(number.doubleValue())) {
+        throw new IllegalArgumentException("\"" + field + "\" must be whole seconds");
+      }
+      duration = Duration.ofSeconds(number.longValue());
+    } else if (value instanceof String text) {
+      duration = parseText(field, text.trim());
+    } else {
+      throw new IllegalArgumentException("\"" + field + "\" must be seconds or a duration like \"90m\"");
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("\"" + field + "\" must be positive");
+    }
+    return duration;
+  }
+
+  private static Duration parseText(String field, String text) {
+    if (text.matches("\\d+")) {
+      return Duration.ofSeconds(Long.parseLong(text));
+    }
+    Matcher m = PART.matcher(text);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      long amount = Long.parseLong(m.group(1));
+      switch (m.group(2)) {
+        case "h":
+          total = total.plusHours(amount);
+          break;
+        case "m":
+          total = total.plusMinutes(amount);
+          break;
+        default:
+          total = total.plusSeconds(amount);
+          break;
+      }
+      end = m.end();
+    }
+    if (text.isEmpty() || end != text.length()) {
+      throw new IllegalArgumentException("\"" + field + "\" is not a duration: \"" + text
+          + "\" (use seconds or text like \"90m\", \"1h30m\")");
+    }
+    return total;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.crabbox.coordinator.lease;
+
+import dev.crabbox.coordinator.store.LeaseState;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Event-bus notices about the lease lifecycle. {@link #ENDED} is published when a lease leaves
+ * the active state ({@code {"leaseId":..., "state":"released"|"expired"}}); the egress sessions
+ * tear down on it.
+ */
+public final class LeaseEvents {
+
+  public static final String ENDED = "crabbox.lease.ended";
+
+  private LeaseEvents() {}
+
+  public static JsonObject ended(String leaseId, LeaseState state) {
+    return new JsonObject().put("leaseId", leaseId).put("state", state.wire());
+  }
+}

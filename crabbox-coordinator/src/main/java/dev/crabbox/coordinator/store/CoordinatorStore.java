@@ -1,0 +1,88 @@
+package dev.crabbox.coordinator.store;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the coordinator persists. Implementations never block the caller's event loop and
+ * complete their futures on the caller's context. {@link H2Store} is the embedded default; a
+ * PostgreSQL store implements the same contract.
+ */
+public interface CoordinatorStore {
+
+  // Leases
+
+  /** Fails with {@link DuplicateKeyException} when the id or slug is taken. */
+  Future<Void> insertLease(LeaseRecord lease);
+
+  /** The lease whose id or slug is {@code idOrSlug}. */
+  Future<Optional<LeaseRecord>> findLease(String idOrSlug);
+
+  /** Slugs equal to {@code baseSlug} or starting with {@code baseSlug + "-"}. */
+  Future<Set<String>> slugsStartingWith(String baseSlug);
+
+  /** Every lease, newest first (admins). */
+  Future<List<LeaseRecord>> listLeases();
+
+  /** Leases owned by {@code owner} or shared with that user or with {@code org}, newest first. */
+  Future<List<LeaseRecord>> listLeasesVisibleTo(String owner, String org);
+
+  /** Writes touch and expiry times of an active lease; false when it is no longer active. */
+  Future<Boolean> touchLease(LeaseRecord touched);
+
+  /** Moves a lease from one state to another; false when it was not in {@code from}. */
+  Future<Boolean> transitionLease(String leaseId, LeaseState from, LeaseState to, Instant now);
+
+  /** Active leases whose expiry is at or before {@code now}. */
+  Future<List<LeaseRecord>> leasesDueForExpiry(Instant now);
+
+  // Shares
+
+  Future<LeaseShares> shares(String leaseId);
+
+  /** Replaces all shares of a lease; org shares are bound to {@code leaseOrg}. */
+  Future<Void> replaceShares(String leaseId, String leaseOrg, LeaseShares shares);
+
+  // Egress sessions
+
+  /** The lease's session record, current or ended. */
+  Future<Optional<EgressSessionRecord>> egressSession(String leaseId);
+
+  /**
+   * Makes {@code sessionId} the lease's current session (fresh record, no profile, empty allow),
+   * and kills every resume secret the lease had.
+   */
+  Future<EgressSessionRecord> startEgressSession(String leaseId, String sessionId, Instant now);
+
+  /** Records the scope a host ticket carries, when {@code sessionId} is still current. */
+  Future<Void> updateEgressScope(String leaseId, String sessionId, String profile,
+      List<String> allow, Instant now);
+
+  /** Ends the lease's current session and kills its resume secrets; false when none was current. */
+  Future<Boolean> endEgressSession(String leaseId, Instant now);
+
+  // Credentials
+
+  Future<Void> insertTicket(TicketRecord ticket);
+
+  /**
+   * Consumes a ticket in one atomic step: only an unconsumed, unexpired ticket of this role and
+   * lease. A ticket of another role or lease is left untouched.
+   */
+  Future<Optional<TicketRecord>> consumeTicket(String hash, String leaseId, BridgeRole role,
+      Instant now);
+
+  Future<Void> insertResumeSecret(ResumeSecretRecord secret);
+
+  /** Consumes a resume secret of this lease and role in one atomic step. */
+  Future<Optional<ResumeSecretRecord>> consumeResumeSecret(String hash, String leaseId,
+      BridgeRole role, Instant now);
+
+  /** Deletes tickets that expired and resume secrets consumed before {@code before}. */
+  Future<Integer> pruneCredentials(Instant before);
+
+  Future<Void> close();
+}

@@ -1,0 +1,177 @@
+package dev.crabbox.coordinator.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The embedded default store: an H2 database file in the coordinator's data directory, accessed
+ * through vertx-jdbc-client (JDBC runs on worker threads, never on the caller's event loop).
+ */
+public final class H2Store implements CoordinatorStore {
+
+  /** Database file name in the data directory (H2 adds {@code .mv.db}). */
+  public static final String DATABASE_NAME = "coordinator";
+  private static final String USER = "crabbox";
+  private static final String PASSWORD = "";
+  private static final int POOL_SIZE = 4;
+
+  private final Vertx vertx;
+  private final JdbcDataSource dataSource;
+  private final Pool pool;
+  private final JdbcLeases leases;
+  private final JdbcEgress egress;
+
+  private H2Store(Vertx vertx, JdbcDataSource dataSource, Pool pool) {
+    this.vertx = vertx;
+    this.dataSource = dataSource;
+    this.pool = pool;
+    this.leases = new JdbcLeases(pool);
+    this.egress = new JdbcEgress(pool);
+  }
+
+  /** Migrates the schema (on a worker thread) and opens the pool. */
+  public static Future<H2Store> open(Vertx vertx, Path dataDir) {
+    String url = jdbcUrl(dataDir);
+    return vertx.executeBlocking(() -> {
+      Migrations.migrate(url, USER, PASSWORD);
+      return url;
+    }).map(migrated -> {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(migrated);
+      h2.setUser(USER);
+      h2.setPassword(PASSWORD);
+      return new H2Store(vertx, h2, JDBCPool.pool(vertx, new AutoCommitRestoringDataSource(h2),
+          new PoolOptions().setMaxSize(POOL_SIZE)));
+    });
+  }
+
+  /** Lower-case identifiers so that rows read the same as on PostgreSQL. */
+  static String jdbcUrl(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
+        + ";DATABASE_TO_LOWER=TRUE";
+  }
+
+  @Override
+  public Future<Void> insertLease(LeaseRecord lease) {
+    return leases.insert(lease);
+  }
+
+  @Override
+  public Future<Optional<LeaseRecord>> findLease(String idOrSlug) {
+    return leases.find(idOrSlug);
+  }
+
+  @Override
+  public Future<Set<String>> slugsStartingWith(String baseSlug) {
+    return leases.slugsStartingWith(baseSlug);
+  }
+
+  @Override
+  public Future<List<LeaseRecord>> listLeases() {
+    return leases.all();
+  }
+
+  @Override
+  public Future<List<LeaseRecord>> listLeasesVisibleTo(String owner, String org) {
+    return leases.visibleTo(owner, org);
+  }
+
+  @Override
+  public Future<Boolean> touchLease(LeaseRecord touched) {
+    return leases.touch(touched);
+  }
+
+  @Override
+  public Future<Boolean> transitionLease(String leaseId, LeaseState from, LeaseState to, Instant now) {
+    return leases.transition(leaseId, from, to, now);
+  }
+
+  @Override
+  public Future<List<LeaseRecord>> leasesDueForExpiry(Instant now) {
+    return leases.dueForExpiry(now);
+  }
+
+  @Override
+  public Future<LeaseShares> shares(String leaseId) {
+    return leases.shares(leaseId);
+  }
+
+  @Override
+  public Future<Void> replaceShares(String leaseId, String leaseOrg, LeaseShares shares) {
+    return leases.replaceShares(leaseId, leaseOrg, shares);
+  }
+
+  @Override
+  public Future<Optional<EgressSessionRecord>> egressSession(String leaseId) {
+    return egress.session(leaseId);
+  }
+
+  @Override
+  public Future<EgressSessionRecord> startEgressSession(String leaseId, String sessionId, Instant now) {
+    return egress.startSession(leaseId, sessionId, now);
+  }
+
+  @Override
+  public Future<Void> updateEgressScope(String leaseId, String sessionId, String profile,
+      List<String> allow, Instant now) {
+    return egress.updateScope(leaseId, sessionId, profile, allow, now);
+  }
+
+  @Override
+  public Future<Boolean> endEgressSession(String leaseId, Instant now) {
+    return egress.endSession(leaseId, now);
+  }
+
+  @Override
+  public Future<Void> insertTicket(TicketRecord ticket) {
+    return egress.insertTicket(ticket);
+  }
+
+  @Override
+  public Future<Optional<TicketRecord>> consumeTicket(String hash, String leaseId, BridgeRole role,
+      Instant now) {
+    return egress.consumeTicket(hash, leaseId, role, now);
+  }
+
+  @Override
+  public Future<Void> insertResumeSecret(ResumeSecretRecord secret) {
+    return egress.insertResumeSecret(secret);
+  }
+
+  @Override
+  public Future<Optional<ResumeSecretRecord>> consumeResumeSecret(String hash, String leaseId,
+      BridgeRole role, Instant now) {
+    return egress.consumeResumeSecret(hash, leaseId, role, now);
+  }
+
+  @Override
+  public Future<Integer> pruneCredentials(Instant before) {
+    return egress.prune(before);
+  }
+
+  /**
+   * Closes the pool, then shuts the database down so that its files are released when the
+   * future completes (a restart in the same JVM, or deleting the directory, works at once).
+   */
+  @Override
+  public Future<Void> close() {
+    return pool.close().transform(closed -> vertx.executeBlocking(() -> {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN");
+      }
+      return null;
+    })).mapEmpty();
+  }
+}

@@ -1,0 +1,145 @@
+package dev.crabbox.coordinator.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Lease and share queries over a JDBC pool ({@code ?} placeholders, portable SQL). */
+final class JdbcLeases {
+
+  private static final String LEASE_COLUMNS = "id, slug, owner, org, provider, target, state, "
+      + "label_desktop, label_browser, label_code, ttl_ms, idle_ms, created_at, updated_at, "
+      + "touched_at, expires_at";
+
+  private final Pool pool;
+
+  JdbcLeases(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Void> insert(LeaseRecord l) {
+    return pool.preparedQuery("INSERT INTO leases (" + LEASE_COLUMNS + ") VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .execute(Tuple.from(Arrays.asList(l.id(), l.slug(), l.owner(), l.org(), l.provider(),
+            l.target(), l.state().wire(), l.desktop(), l.browser(), l.code(),
+            l.ttl().toMillis(), l.idleTimeout().toMillis(), Rows.millis(l.createdAt()),
+            Rows.millis(l.updatedAt()), Rows.millis(l.touchedAt()), Rows.millis(l.expiresAt()))))
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(failure instanceof SQLIntegrityConstraintViolationException
+            ? new DuplicateKeyException("lease id or slug taken: " + l.id() + " " + l.slug(), failure)
+            : failure));
+  }
+
+  Future<Optional<LeaseRecord>> find(String idOrSlug) {
+    return pool.preparedQuery("SELECT " + LEASE_COLUMNS + " FROM leases WHERE id = ? OR slug = ?")
+        .execute(Tuple.of(idOrSlug, idOrSlug))
+        .map(rows -> first(rows).map(Rows::lease));
+  }
+
+  Future<Set<String>> slugsStartingWith(String baseSlug) {
+    String pattern = baseSlug.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%";
+    return pool.preparedQuery("SELECT slug FROM leases WHERE slug = ? OR slug LIKE ? ESCAPE '\\'")
+        .execute(Tuple.of(baseSlug, pattern))
+        .map(rows -> {
+          Set<String> slugs = new HashSet<>();
+          rows.forEach(row -> slugs.add(row.getString("slug")));
+          return slugs;
+        });
+  }
+
+  Future<List<LeaseRecord>> all() {
+    return pool.query("SELECT " + LEASE_COLUMNS + " FROM leases ORDER BY created_at DESC, id")
+        .execute()
+        .map(JdbcLeases::leases);
+  }
+
+  Future<List<LeaseRecord>> visibleTo(String owner, String org) {
+    return pool.preparedQuery("SELECT " + LEASE_COLUMNS + " FROM leases l WHERE l.owner = ? "
+            + "OR EXISTS (SELECT 1 FROM lease_shares s WHERE s.lease_id = l.id AND "
+            + "((s.kind = 'user' AND s.subject = ?) OR (s.kind = 'org' AND s.subject = ? "
+            + "AND s.subject <> ''))) ORDER BY l.created_at DESC, l.id")
+        .execute(Tuple.of(owner, owner, org))
+        .map(JdbcLeases::leases);
+  }
+
+  Future<Boolean> touch(LeaseRecord touched) {
+    return pool.preparedQuery("UPDATE leases SET touched_at = ?, updated_at = ?, expires_at = ? "
+            + "WHERE id = ? AND state = ?")
+        .execute(Tuple.of(Rows.millis(touched.touchedAt()), Rows.millis(touched.updatedAt()),
+            Rows.millis(touched.expiresAt()), touched.id(), LeaseState.ACTIVE.wire()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Boolean> transition(String leaseId, LeaseState from, LeaseState to, Instant now) {
+    return pool.preparedQuery("UPDATE leases SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+        .execute(Tuple.of(to.wire(), Rows.millis(now), leaseId, from.wire()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<List<LeaseRecord>> dueForExpiry(Instant now) {
+    return pool.preparedQuery("SELECT " + LEASE_COLUMNS + " FROM leases "
+            + "WHERE state = ? AND expires_at <= ? ORDER BY expires_at")
+        .execute(Tuple.of(LeaseState.ACTIVE.wire(), Rows.millis(now)))
+        .map(JdbcLeases::leases);
+  }
+
+  Future<LeaseShares> shares(String leaseId) {
+    return pool.preparedQuery("SELECT kind, subject, access FROM lease_shares WHERE lease_id = ?")
+        .execute(Tuple.of(leaseId))
+        .map(rows -> {
+          Map<String, ShareAccess> users = new HashMap<>();
+          ShareAccess org = null;
+          for (Row row : rows) {
+            ShareAccess access = ShareAccess.parse(row.getString("access")).orElse(ShareAccess.USE);
+            if ("org".equals(row.getString("kind"))) {
+              org = access;
+            } else {
+              users.put(row.getString("subject"), access);
+            }
+          }
+          return new LeaseShares(users, org);
+        });
+  }
+
+  Future<Void> replaceShares(String leaseId, String leaseOrg, LeaseShares shares) {
+    List<Tuple> inserts = new ArrayList<>();
+    shares.sortedUsers().forEach((user, access) ->
+        inserts.add(Tuple.of(leaseId, "user", user, access.wire())));
+    if (shares.org() != null) {
+      inserts.add(Tuple.of(leaseId, "org", leaseOrg, shares.org().wire()));
+    }
+    return pool.withTransaction(conn -> conn
+        .preparedQuery("DELETE FROM lease_shares WHERE lease_id = ?")
+        .execute(Tuple.of(leaseId))
+        .compose(deleted -> inserts.isEmpty()
+            ? Future.succeededFuture()
+            : conn.preparedQuery("INSERT INTO lease_shares (lease_id, kind, subject, access) "
+                + "VALUES (?, ?, ?, ?)").executeBatch(inserts))
+        .mapEmpty());
+  }
+
+  static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  private static List<LeaseRecord> leases(RowSet<Row> rows) {
+    List<LeaseRecord> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      out.add(Rows.lease(row));
+    }
+    return out;
+  }
+}

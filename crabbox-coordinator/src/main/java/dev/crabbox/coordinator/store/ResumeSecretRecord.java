@@ -1,0 +1,21 @@
+package dev.crabbox.coordinator.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A single-use reconnect credential, stored as its SHA-256 hash and bound to lease, session and role. */
+public record ResumeSecretRecord(
+    String hash,
+    String leaseId,
+    String sessionId,
+    BridgeRole role,
+    Instant createdAt,
+    Instant consumedAt) {
+
+  public ResumeSecretRecord {
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(leaseId, "leaseId");
+    Objects.requireNonNull(sessionId, "sessionId");
+    Objects.requireNonNull(role, "role");
+  }
+}

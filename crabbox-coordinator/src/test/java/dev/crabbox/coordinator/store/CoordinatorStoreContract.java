@@ -1,0 +1,139 @@
+package dev.crabbox.coordinator.store;
+
+import static dev.crabbox.coordinator.support.Await.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crabbox.coordinator.auth.Role;
+import dev.crabbox.coordinator.support.Await;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CoordinatorStore} must do. Implementations' tests extend this and provide
+ * {@link #store()}; the H2 store runs it now, a PostgreSQL store will run the same.
+ */
+abstract class CoordinatorStoreContract {
+
+  static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+  abstract CoordinatorStore store();
+
+  static LeaseRecord lease(String id, String slug, String owner, String org) {
+    Duration ttl = Duration.ofMinutes(90);
+    Duration idle = Duration.ofMinutes(30);
+    return new LeaseRecord(id, slug, owner, org, "manual", "linux", LeaseState.ACTIVE, true, false,
+        true, ttl, idle, T0, T0, T0, LeaseRecord.expiry(T0, T0, ttl, idle));
+  }
+
+  static TicketRecord ticket(String hash, String lease, BridgeRole role, Instant expires) {
+    return new TicketRecord(hash, lease, role, "egress_session1", "alice", "acme", Role.USER, T0,
+        expires, null);
+  }
+
+  @Test
+  void leasesRoundTripAndAreFoundByIdOrSlug() {
+    LeaseRecord lease = lease("cbx_000000000001", "tidal-lobster", "alice", "acme");
+    result(store().insertLease(lease));
+    assertEquals(Optional.of(lease), result(store().findLease("cbx_000000000001")));
+    assertEquals(Optional.of(lease), result(store().findLease("tidal-lobster")));
+    assertEquals(Optional.empty(), result(store().findLease("nope")));
+    assertInstanceOf(DuplicateKeyException.class, Await.failure(store().insertLease(
+        lease("cbx_000000000002", "tidal-lobster", "bob", ""))));
+    result(store().insertLease(lease("cbx_000000000003", "tidal-lobster-1a2b", "bob", "")));
+    assertEquals(Set.of("tidal-lobster", "tidal-lobster-1a2b"),
+        result(store().slugsStartingWith("tidal-lobster")));
+  }
+
+  @Test
+  void visibilityFollowsOwnerAndShares() {
+    result(store().insertLease(lease("cbx_00000000000a", "a-a", "alice", "acme")));
+    result(store().insertLease(lease("cbx_00000000000b", "b-b", "bob", "acme")));
+    assertEquals(1, result(store().listLeasesVisibleTo("alice", "acme")).size());
+    result(store().replaceShares("cbx_00000000000b", "acme",
+        new LeaseShares(Map.of("carol", ShareAccess.MANAGE), ShareAccess.USE)));
+    assertEquals(2, result(store().listLeasesVisibleTo("alice", "acme")).size());
+    assertEquals(1, result(store().listLeasesVisibleTo("carol", "other")).size());
+    assertEquals(0, result(store().listLeasesVisibleTo("dave", "")).size());
+    assertEquals(2, result(store().listLeases()).size());
+    assertEquals(new LeaseShares(Map.of("carol", ShareAccess.MANAGE), ShareAccess.USE),
+        result(store().shares("cbx_00000000000b")));
+    result(store().replaceShares("cbx_00000000000b", "acme", LeaseShares.NONE));
+    assertEquals(LeaseShares.NONE, result(store().shares("cbx_00000000000b")));
+  }
+
+  @Test
+  void stateTransitionsAreConditional() {
+    LeaseRecord lease = lease("cbx_0000000000c1", "c-c", "alice", "");
+    result(store().insertLease(lease));
+    assertEquals(List.of(), result(store().leasesDueForExpiry(T0.plusSeconds(60))));
+    assertEquals(1, result(store().leasesDueForExpiry(T0.plus(Duration.ofMinutes(30)))).size());
+    assertTrue(result(store().touchLease(lease.withTouch(T0.plus(Duration.ofMinutes(10))))));
+    assertEquals(List.of(), result(store().leasesDueForExpiry(T0.plus(Duration.ofMinutes(30)))));
+    assertTrue(result(store().transitionLease(lease.id(), LeaseState.ACTIVE, LeaseState.RELEASED, T0)));
+    assertFalse(result(store().transitionLease(lease.id(), LeaseState.ACTIVE, LeaseState.EXPIRED, T0)));
+    assertFalse(result(store().touchLease(lease.withTouch(T0))));
+  }
+
+  @Test
+  void consumingATicketIsOneAtomicConditionalStep() {
+    result(store().insertLease(lease("cbx_0000000000d1", "d-d", "alice", "acme")));
+    result(store().insertLease(lease("cbx_0000000000d2", "d-e", "alice", "acme")));
+    Instant expires = T0.plusSeconds(120);
+    result(store().insertTicket(ticket("h1", "cbx_0000000000d1", BridgeRole.HOST, expires)));
+
+    assertEquals(Optional.empty(), result(store().consumeTicket("h1", "cbx_0000000000d1",
+        BridgeRole.CLIENT, T0)), "wrong role");
+    assertEquals(Optional.empty(), result(store().consumeTicket("h1", "cbx_0000000000d2",
+        BridgeRole.HOST, T0)), "wrong lease");
+    assertEquals(Optional.empty(), result(store().consumeTicket("h1", "cbx_0000000000d1",
+        BridgeRole.HOST, expires)), "expired");
+    TicketRecord claimed = result(store().consumeTicket("h1", "cbx_0000000000d1", BridgeRole.HOST,
+        T0.plusSeconds(5))).orElseThrow();
+    assertEquals("egress_session1", claimed.sessionId());
+    assertEquals(T0.plusSeconds(5), claimed.consumedAt());
+    assertEquals(Optional.empty(), result(store().consumeTicket("h1", "cbx_0000000000d1",
+        BridgeRole.HOST, T0.plusSeconds(6))), "used");
+  }
+
+  @Test
+  void sessionsAndResumeSecrets() {
+    String leaseId = "cbx_0000000000e1";
+    result(store().insertLease(lease(leaseId, "e-e", "alice", "acme")));
+    assertEquals(Optional.empty(), result(store().egressSession(leaseId)));
+    result(store().startEgressSession(leaseId, "egress_first-1", T0));
+    result(store().updateEgressScope(leaseId, "egress_first-1", "discord",
+        List.of("discord.com", "*.discord.com"), T0.plusSeconds(1)));
+    EgressSessionRecord session = result(store().egressSession(leaseId)).orElseThrow();
+    assertEquals(List.of("discord.com", "*.discord.com"), session.allow());
+    assertEquals("discord", session.profile());
+    assertTrue(session.current());
+
+    result(store().insertResumeSecret(new ResumeSecretRecord("r1", leaseId, "egress_first-1",
+        BridgeRole.CLIENT, T0, null)));
+    result(store().insertResumeSecret(new ResumeSecretRecord("r2", leaseId, "egress_first-1",
+        BridgeRole.CLIENT, T0, null)));
+    assertEquals(Optional.empty(), result(store().consumeResumeSecret("r1", leaseId, BridgeRole.HOST, T0)));
+    assertTrue(result(store().consumeResumeSecret("r1", leaseId, BridgeRole.CLIENT, T0)).isPresent());
+    assertEquals(Optional.empty(), result(store().consumeResumeSecret("r1", leaseId, BridgeRole.CLIENT, T0)));
+
+    result(store().startEgressSession(leaseId, "egress_second", T0.plusSeconds(2)));
+    assertEquals(Optional.empty(), result(store().consumeResumeSecret("r2", leaseId,
+        BridgeRole.CLIENT, T0)), "a new session kills the old secrets");
+    EgressSessionRecord second = result(store().egressSession(leaseId)).orElseThrow();
+    assertEquals("egress_second", second.sessionId());
+    assertEquals(List.of(), second.allow());
+
+    assertTrue(result(store().endEgressSession(leaseId, T0.plusSeconds(3))));
+    assertFalse(result(store().endEgressSession(leaseId, T0.plusSeconds(4))));
+    assertFalse(result(store().egressSession(leaseId)).orElseThrow().current());
+    assertEquals(2, result(store().pruneCredentials(T0.plusSeconds(3600))), "both spent secrets");
+  }
+}
