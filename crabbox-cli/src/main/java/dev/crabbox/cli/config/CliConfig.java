@@ -1,0 +1,23 @@
+package dev.crabbox.cli.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The CLI config file, {@code ~/.config/crabbox/config.yaml}. Every field is optional; absent
+ * fields are left out of the file.
+ *
+ * @param coordinator the coordinator base URL (http, https, ws or wss)
+ * @param token the bearer token (a coordinator-signed JWT)
+ * @param provider the default provider label
+ * @param ca a PEM file of the CA that signed the coordinator's certificate (absolute path)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CliConfig(String coordinator, String token, String provider, String ca) {
+
+  /** A config with no settings, what a missing file reads as. */
+  public static CliConfig empty() {
+    return new CliConfig(null, null, null, null);
+  }
+}

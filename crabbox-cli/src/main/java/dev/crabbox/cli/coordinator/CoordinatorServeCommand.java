@@ -1,0 +1,123 @@
+package dev.crabbox.cli.coordinator;
+
+import dev.crabbox.cli.CliEnvironment;
+import dev.crabbox.cli.CrabboxVersion;
+import dev.crabbox.cli.ExitCodes;
+import dev.crabbox.cli.error.FatalSetupException;
+import dev.crabbox.cli.error.UsageException;
+import dev.crabbox.cli.runtime.DeployedService;
+import dev.crabbox.cli.runtime.RunningService;
+import dev.crabbox.cli.runtime.VertxRuntime;
+import dev.crabbox.coordinator.CoordinatorOptions;
+import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.portal.PortalRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crabbox coordinator serve}: runs a coordinator (API, egress bridges and the portal) with
+ * its embedded store under {@code --data}, until SIGINT/SIGTERM; then undeploys it cleanly.
+ * {@code --print-token} prints the admin token instead (creating the keys on first use).
+ */
+@Command(name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = CrabboxVersion.class,
+    description = "Run a coordinator (HTTP API, egress bridges and portal) until interrupted.")
+public final class CoordinatorServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataDirOption data;
+
+  @Option(names = "--host", paramLabel = "<host>", defaultValue = CoordinatorOptions.DEFAULT_HOST,
+      description = "Interface to listen on; 0.0.0.0 accepts other machines. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", paramLabel = "<port>", defaultValue = "" + CoordinatorOptions.DEFAULT_PORT,
+      description = "TCP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--tls-cert", paramLabel = "<pem-file>",
+      description = "Certificate chain (PEM) to serve https/wss; needs --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "<pem-file>",
+      description = "Private key (PEM) matching --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--print-token",
+      description = "Print the admin bearer token on stdout and exit (creates it on first use).")
+  boolean printToken;
+
+  @Option(names = "--no-ticket-query",
+      description = "Refuse bridge tickets passed as ?ticket= (only headers are accepted).")
+  boolean noTicketQuery;
+
+  @Override
+  public Integer call() {
+    Path dataDir = data.dataDir();
+    if (printToken) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(KeysLoader.load(dataDir, spec.commandLine().getErr()).adminToken());
+      out.flush();
+      return ExitCodes.OK;
+    }
+    CoordinatorOptions options = options(dataDir);
+    CliEnvironment environment = CliEnvironment.of(spec);
+    return VertxRuntime.runUntilShutdown(environment.shutdown(), vertx -> start(vertx, options));
+  }
+
+  private CoordinatorOptions options(Path dataDir) {
+    if (port < 0 || port > 65535) {
+      throw new UsageException("--port must be 0..65535, got " + port);
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UsageException("--tls-cert and --tls-key must be given together");
+    }
+    requireReadable(tlsCert, "--tls-cert");
+    requireReadable(tlsKey, "--tls-key");
+    return new CoordinatorOptions()
+        .setHost(host)
+        .setPort(port)
+        .setDataDir(dataDir)
+        .setTlsCertPath(tlsCert == null ? null : tlsCert.toAbsolutePath())
+        .setTlsKeyPath(tlsKey == null ? null : tlsKey.toAbsolutePath())
+        .setTicketQueryFallback(!noTicketQuery)
+        .addRouteContributor(new PortalRoutes());
+  }
+
+  private Future<RunningService> start(Vertx vertx, CoordinatorOptions options) {
+    CoordinatorVerticle verticle = new CoordinatorVerticle(options);
+    return vertx.deployVerticle(verticle)
+        .recover(failure -> Future.failedFuture(new FatalSetupException("coordinator failed to start on "
+            + options.getHost() + ":" + options.getPort() + ": " + failure.getMessage(), failure)))
+        .<RunningService>map(deploymentId -> {
+          announce(verticle, options);
+          return DeployedService.untilStopped(vertx, deploymentId);
+        });
+  }
+
+  private void announce(CoordinatorVerticle verticle, CoordinatorOptions options) {
+    // On a first start the coordinator itself says how to log in (the admin token file).
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("crabbox coordinator: listening on %s (data %s); stop with Ctrl-C%n", verticle.baseUri(),
+        options.getDataDir());
+    err.flush();
+  }
+
+  private static void requireReadable(Path file, String flag) {
+    if (file != null && !Files.isReadable(file)) {
+      throw new UsageException(flag + " " + file + " does not exist or is not readable");
+    }
+  }
+}

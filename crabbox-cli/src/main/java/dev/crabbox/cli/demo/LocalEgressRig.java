@@ -1,0 +1,141 @@
+package dev.crabbox.cli.demo;
+
+import dev.crabbox.agent.TicketSource;
+import dev.crabbox.agent.WireVersion;
+import dev.crabbox.agent.api.CoordinatorClient;
+import dev.crabbox.agent.host.EgressHostOptions;
+import dev.crabbox.agent.host.EgressHostVerticle;
+import dev.crabbox.agent.proxy.LeaseProxyOptions;
+import dev.crabbox.agent.proxy.LeaseProxyVerticle;
+import dev.crabbox.coordinator.CoordinatorOptions;
+import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.protocol.allow.Allowlist;
+import dev.crabbox.protocol.net.ListenAddress;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole mediated-egress path on this machine: an embedded coordinator, one manual lease, an
+ * egress host and a lease proxy, all on loopback ports. The demo, the benchmark and the component
+ * tests build on it so that they exercise exactly what an operator runs.
+ */
+public final class LocalEgressRig {
+
+  /** How the rig's agents are set up. */
+  public record Settings(List<String> allow, boolean allowPrivateDestinations, WireVersion hostWire,
+      WireVersion clientWire) {
+
+    /** Loopback origins only, v2 both sides: what the demo uses. */
+    public static Settings loopback(WireVersion wire) {
+      return new Settings(List.of("127.0.0.1", "localhost"), true, wire, wire);
+    }
+  }
+
+  private final Vertx vertx;
+  private final List<String> deployments = new ArrayList<>();
+  private CoordinatorVerticle coordinator;
+  private CoordinatorClient admin;
+  private JsonObject lease;
+  private EgressHostVerticle host;
+  private LeaseProxyVerticle proxy;
+
+  private LocalEgressRig(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Starts coordinator, lease, host and client, and completes once both agents are connected. */
+  public static Future<LocalEgressRig> start(Vertx vertx, Path dataDir, Settings settings) {
+    LocalEgressRig rig = new LocalEgressRig(vertx);
+    return rig.startAll(dataDir, settings).map(v -> rig);
+  }
+
+  private Future<Void> startAll(Path dataDir, Settings settings) {
+    coordinator = new CoordinatorVerticle(new CoordinatorOptions()
+        .setHost("127.0.0.1").setPort(0).setDataDir(dataDir));
+    return deploy(coordinator)
+        .compose(v -> {
+          admin = new CoordinatorClient(vertx, coordinator.baseUri(), coordinator.adminToken(), null);
+          return admin.createLease(new JsonObject());
+        })
+        .compose(created -> {
+          lease = created;
+          return startHost(settings);
+        })
+        .compose(v -> startProxy(settings));
+  }
+
+  private Future<Void> startHost(Settings settings) {
+    Allowlist allowlist;
+    try {
+      allowlist = Allowlist.of(List.of(), settings.allow());
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+    host = new EgressHostVerticle(new EgressHostOptions()
+        .setCoordinator(coordinator.baseUri())
+        .setLease(leaseId())
+        .setAllowlist(allowlist)
+        .setAllowPrivateDestinations(settings.allowPrivateDestinations())
+        .setWireVersion(settings.hostWire())
+        .setTicketSource(TicketSource.minting(admin, leaseId(), "host", null, null, allowlist.entries())));
+    return deploy(host).compose(v -> host.connected()).mapEmpty();
+  }
+
+  private Future<Void> startProxy(Settings settings) {
+    proxy = new LeaseProxyVerticle(new LeaseProxyOptions()
+        .setCoordinator(coordinator.baseUri())
+        .setLease(leaseId())
+        .setListen(new ListenAddress("127.0.0.1", 0))
+        .setWireVersion(settings.clientWire())
+        .setTicketSource(TicketSource.minting(admin, leaseId(), "client", null, null, List.of())));
+    return deploy(proxy).compose(v -> proxy.connected()).mapEmpty();
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+    return vertx.deployVerticle(verticle).map(id -> {
+      deployments.add(0, id);
+      return null;
+    });
+  }
+
+  public CoordinatorVerticle coordinator() {
+    return coordinator;
+  }
+
+  public CoordinatorClient admin() {
+    return admin;
+  }
+
+  public String leaseId() {
+    return lease.getString("id");
+  }
+
+  public String leaseSlug() {
+    return lease.getString("slug");
+  }
+
+  public EgressHostVerticle host() {
+    return host;
+  }
+
+  public LeaseProxyVerticle proxy() {
+    return proxy;
+  }
+
+  public int proxyPort() {
+    return proxy.actualPort();
+  }
+
+  /** Undeploys client, host and coordinator, in that order. */
+  public Future<Void> stop() {
+    Future<Void> chain = admin == null ? Future.succeededFuture() : admin.close();
+    for (String id : deployments) {
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain;
+  }
+}

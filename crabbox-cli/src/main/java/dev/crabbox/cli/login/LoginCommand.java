@@ -1,0 +1,76 @@
+package dev.crabbox.cli.login;
+
+import dev.crabbox.agent.api.CoordinatorClient;
+import dev.crabbox.cli.CliEnvironment;
+import dev.crabbox.cli.CrabboxVersion;
+import dev.crabbox.cli.ExitCodes;
+import dev.crabbox.cli.config.CliConfig;
+import dev.crabbox.cli.config.CliConfigStore;
+import dev.crabbox.cli.config.CliSettings;
+import dev.crabbox.cli.error.CoordinatorUnavailableException;
+import dev.crabbox.cli.options.CoordinatorFlags;
+import dev.crabbox.cli.options.CoordinatorTarget;
+import dev.crabbox.cli.runtime.VertxRuntime;
+import dev.crabbox.protocol.api.Whoami;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crabbox login}: checks a coordinator URL and token with {@code GET /v1/whoami}, then saves
+ * them (with the CA file and provider, when given) to the config file. Nothing is saved when the
+ * check fails.
+ */
+@Command(name = "login",
+    mixinStandardHelpOptions = true,
+    versionProvider = CrabboxVersion.class,
+    description = "Verify a coordinator URL and bearer token, then save them to the CLI config.",
+    footer = {"", "The token of an embedded coordinator: crabbox coordinator serve --data DIR --print-token"})
+public final class LoginCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  CoordinatorFlags coordinator;
+
+  @Option(names = "--token", paramLabel = "<token>",
+      description = "Bearer token (a JWT from the coordinator). Default: $CRABBOX_TOKEN, then the config file.")
+  String token;
+
+  @Override
+  public Integer call() {
+    CliEnvironment environment = CliEnvironment.of(spec);
+    CliSettings settings = environment.settings();
+    CoordinatorTarget target = coordinator.resolve(settings);
+    String bearer = settings.requireToken(token);
+    Whoami caller = VertxRuntime.call(vertx -> {
+      CoordinatorClient client = new CoordinatorClient(vertx, target.baseUri(), bearer, target.tls());
+      return client.whoami().compose(LoginCommand::parse).eventually(client::close);
+    });
+    CliConfigStore store = settings.store();
+    CliConfig saved = new CliConfig(target.baseUri().toString(), bearer,
+        target.provider().orElse(null),
+        target.tls().caPem().map(path -> path.toAbsolutePath().toString()).orElse(null));
+    store.save(saved);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("logged in to %s as %s (org %s, role %s); saved %s%n", target.baseUri(), caller.owner(),
+        caller.org().isEmpty() ? "-" : caller.org(), caller.role(), store.file());
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static Future<Whoami> parse(JsonObject json) {
+    try {
+      return Future.succeededFuture(Whoami.fromJson(json.getMap()));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new CoordinatorUnavailableException(
+          "the coordinator answered an unreadable whoami: " + e.getMessage(), e));
+    }
+  }
+}
