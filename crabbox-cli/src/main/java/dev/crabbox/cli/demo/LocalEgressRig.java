@@ -41,7 +41,9 @@ public final class LocalEgressRig {
   private CoordinatorClient admin;
   private JsonObject lease;
   private EgressHostVerticle host;
+  private String hostDeployment;
   private LeaseProxyVerticle proxy;
+  private String proxyDeployment;
 
   private LocalEgressRig(Vertx vertx) {
     this.vertx = vertx;
@@ -82,7 +84,10 @@ public final class LocalEgressRig {
         .setAllowPrivateDestinations(settings.allowPrivateDestinations())
         .setWireVersion(settings.hostWire())
         .setTicketSource(TicketSource.minting(admin, leaseId(), "host", null, null, allowlist.entries())));
-    return deploy(host).compose(v -> host.connected()).mapEmpty();
+    return deploy(host).compose(id -> {
+      hostDeployment = id;
+      return host.connected();
+    }).mapEmpty();
   }
 
   private Future<Void> startProxy(Settings settings) {
@@ -92,13 +97,16 @@ public final class LocalEgressRig {
         .setListen(new ListenAddress("127.0.0.1", 0))
         .setWireVersion(settings.clientWire())
         .setTicketSource(TicketSource.minting(admin, leaseId(), "client", null, null, List.of())));
-    return deploy(proxy).compose(v -> proxy.connected()).mapEmpty();
+    return deploy(proxy).compose(id -> {
+      proxyDeployment = id;
+      return proxy.connected();
+    }).mapEmpty();
   }
 
-  private Future<Void> deploy(io.vertx.core.Deployable verticle) {
+  private Future<String> deploy(io.vertx.core.Deployable verticle) {
     return vertx.deployVerticle(verticle).map(id -> {
       deployments.add(0, id);
-      return null;
+      return id;
     });
   }
 
@@ -128,6 +136,18 @@ public final class LocalEgressRig {
 
   public int proxyPort() {
     return proxy.actualPort();
+  }
+
+  /** Stops the egress host alone, as when the operator presses Ctrl-C on {@code egress host}. */
+  public Future<Void> stopHost() {
+    deployments.remove(hostDeployment);
+    return vertx.undeploy(hostDeployment);
+  }
+
+  /** Stops the lease proxy alone, freeing the client role of the session. */
+  public Future<Void> stopProxy() {
+    deployments.remove(proxyDeployment);
+    return vertx.undeploy(proxyDeployment);
   }
 
   /** Undeploys client, host and coordinator, in that order. */

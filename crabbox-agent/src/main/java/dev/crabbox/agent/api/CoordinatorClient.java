@@ -1,0 +1,164 @@
+package dev.crabbox.agent.api;
+
+import dev.crabbox.agent.ClientTls;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A small client for the coordinator's HTTP API (v1), built on the Vert.x core HttpClient.
+ * Every method answers a Future; a non-2xx answer fails it with {@link CoordinatorApiException}.
+ * Create it on the context that uses it; {@link #close()} releases its connections.
+ */
+public final class CoordinatorClient {
+
+  private static final int DEFAULT_HTTP_PORT = 80;
+  private static final int DEFAULT_HTTPS_PORT = 443;
+
+  private final HttpClient http;
+  private final URI base;
+  private final String bearerToken;
+
+  /**
+   * @param base        coordinator URL such as {@code https://broker.example.com} (a path prefix is kept)
+   * @param bearerToken the API token, or null for unauthenticated calls such as health
+   * @param tls         trust settings for https
+   */
+  public CoordinatorClient(Vertx vertx, URI base, String bearerToken, ClientTls tls) {
+    Objects.requireNonNull(vertx, "vertx");
+    this.base = Objects.requireNonNull(base, "base");
+    String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase();
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("coordinator URL must be http:// or https://, got " + base);
+    }
+    if (base.getHost() == null) {
+      throw new IllegalArgumentException("coordinator URL has no host: " + base);
+    }
+    boolean ssl = scheme.equals("https");
+    HttpClientOptions options = new HttpClientOptions()
+        .setSsl(ssl)
+        .setDefaultHost(base.getHost())
+        .setDefaultPort(base.getPort() > 0 ? base.getPort() : ssl ? DEFAULT_HTTPS_PORT : DEFAULT_HTTP_PORT);
+    (tls == null ? ClientTls.system() : tls).apply(options);
+    this.http = vertx.createHttpClient(options);
+    this.bearerToken = bearerToken;
+  }
+
+  /** {@code POST /v1/leases}; the body may be empty. */
+  public Future<JsonObject> createLease(JsonObject body) {
+    return call(HttpMethod.POST, "/v1/leases", body == null ? new JsonObject() : body);
+  }
+
+  /** {@code GET /v1/leases/{idOrSlug}}. */
+  public Future<JsonObject> getLease(String idOrSlug) {
+    return call(HttpMethod.GET, "/v1/leases/" + segment(idOrSlug), null);
+  }
+
+  /** {@code GET /v1/leases} — the {@code leases} array. */
+  public Future<List<JsonObject>> listLeases() {
+    return call(HttpMethod.GET, "/v1/leases", null).map(json -> {
+      JsonArray leases = json.getJsonArray("leases", new JsonArray());
+      return leases.stream().map(JsonObject.class::cast).toList();
+    });
+  }
+
+  /** {@code POST /v1/leases/{idOrSlug}/release}. */
+  public Future<JsonObject> releaseLease(String idOrSlug) {
+    return call(HttpMethod.POST, "/v1/leases/" + segment(idOrSlug) + "/release", new JsonObject());
+  }
+
+  /** {@code GET /v1/whoami}. */
+  public Future<JsonObject> whoami() {
+    return call(HttpMethod.GET, "/v1/whoami", null);
+  }
+
+  /** {@code POST /v1/leases/{lease}/egress/ticket}; null session/profile are left out. */
+  public Future<EgressTicket> mintEgressTicket(String lease, String role, String sessionIdOrNull,
+      String profileOrNull, List<String> allow) {
+    JsonObject body = new JsonObject().put("role", Objects.requireNonNull(role, "role"));
+    if (sessionIdOrNull != null) {
+      body.put("sessionID", sessionIdOrNull);
+    }
+    if (profileOrNull != null) {
+      body.put("profile", profileOrNull);
+    }
+    if (allow != null && !allow.isEmpty()) {
+      body.put("allow", new JsonArray(List.copyOf(allow)));
+    }
+    return call(HttpMethod.POST, "/v1/leases/" + segment(lease) + "/egress/ticket", body)
+        .map(EgressTicket::fromJson);
+  }
+
+  /** {@code GET /v1/leases/{lease}/egress/status}. */
+  public Future<JsonObject> egressStatus(String lease) {
+    return call(HttpMethod.GET, "/v1/leases/" + segment(lease) + "/egress/status", null);
+  }
+
+  /** Closes the underlying HTTP client. */
+  public Future<Void> close() {
+    return http.close();
+  }
+
+  private Future<JsonObject> call(HttpMethod method, String path, JsonObject body) {
+    RequestOptions request = new RequestOptions()
+        .setMethod(method)
+        .setURI(basePath() + path)
+        .putHeader(HttpHeaders.ACCEPT, "application/json");
+    if (bearerToken != null) {
+      request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+    }
+    return http.request(request)
+        .compose(req -> {
+          if (body == null) {
+            return req.send();
+          }
+          req.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+          return req.send(body.toBuffer());
+        })
+        .compose(response -> response.body().compose(payload -> answer(method, path, response, payload)));
+  }
+
+  private static Future<JsonObject> answer(HttpMethod method, String path, HttpClientResponse response,
+      Buffer payload) {
+    int status = response.statusCode();
+    JsonObject json;
+    try {
+      json = payload.length() == 0 ? new JsonObject() : new JsonObject(payload);
+    } catch (DecodeException | ClassCastException e) {
+      json = null;
+    }
+    if (status / 100 == 2) {
+      return json != null ? Future.succeededFuture(json)
+          : Future.failedFuture(new CoordinatorApiException(status, "bad_response",
+              method + " " + path + " answered " + status + " with a body that is not a JSON object"));
+    }
+    String code = json != null ? json.getString("error", "http_" + status) : "http_" + status;
+    String message = json != null && json.getString("message") != null ? json.getString("message")
+        : method + " " + path + " failed with HTTP " + status;
+    return Future.failedFuture(new CoordinatorApiException(status, code, message));
+  }
+
+  private String basePath() {
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  static String segment(String value) {
+    Objects.requireNonNull(value, "path segment");
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
