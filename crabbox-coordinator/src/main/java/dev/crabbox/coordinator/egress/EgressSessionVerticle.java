@@ -80,27 +80,31 @@ public final class EgressSessionVerticle extends VerticleBase {
     context.runOnContext(v -> adopt(peer));
   }
 
+  /**
+   * Takes {@code peer} into the session. Order matters, because the sockets' event loops read
+   * concurrently with this actor: the pair is relinked first, so the partner goes straight from
+   * the old link to the new one (a frame it reads meanwhile never meets a "no host" gap); the
+   * replaced socket is closed only then, since its 1012 tells everyone the newer socket is in
+   * place; and the new socket starts reading last, once its link is set (before, its first frame
+   * could find no link and be answered "host agent not connected" or dropped).
+   */
   private void adopt(Peer peer) {
     if (endReason != null) {
       peer.close(endCode, endReason);
       return;
     }
-    Peer older = peers.get(peer.role());
+    Peer older = peers.put(peer.role(), peer);
     if (older != null) {
-      unlink();
-      peers.remove(peer.role());
+      older.link(null); // whatever it still sends belongs to streams of the old pair
+    }
+    relink();
+    if (older != null) {
       older.close(CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
       LOG.info("egress {} of lease {} session {} replaced by a newer socket", peer.role().wire(),
           leaseId, sessionId);
     }
-    peers.put(peer.role(), peer);
     peer.closed().onComplete(closed -> context.runOnContext(v -> onClosed(peer)));
     peer.adopted();
-    Peer partner = peers.get(peer.role().other());
-    if (partner != null) {
-      link = Link.between(peers.get(BridgeRole.HOST), peers.get(BridgeRole.CLIENT));
-      peers.values().forEach(p -> p.link(link));
-    }
     LOG.info("egress {} ({}) connected: lease {} session {}", peer.role().wire(),
         peer.v2() ? "v2" : "v1", leaseId, sessionId);
   }
@@ -122,12 +126,29 @@ public final class EgressSessionVerticle extends VerticleBase {
     }
   }
 
+  /** Links the current host and client, or unlinks the one peer left. */
+  private void relink() {
+    Peer host = peers.get(BridgeRole.HOST);
+    Peer client = peers.get(BridgeRole.CLIENT);
+    swapLink(host != null && client != null ? Link.between(host, client) : null);
+  }
+
   private void unlink() {
-    if (link != null) {
-      link.dispose();
-      link = null;
+    swapLink(null);
+  }
+
+  /**
+   * Points the peers at {@code next}, then disposes the previous link. In this order a frame a
+   * peer reads after the swap always meets the new link (or none, between pairs); only one read
+   * before it can still meet the old link, which then relays it to the old partner or drops it.
+   */
+  private void swapLink(Link next) {
+    Link previous = link;
+    link = next;
+    peers.values().forEach(p -> p.link(next));
+    if (previous != null) {
+      previous.dispose();
     }
-    peers.values().forEach(p -> p.link(null));
   }
 
   /** Closes both sockets for good; later attaches are closed the same way. */

@@ -12,7 +12,10 @@ interface Link {
 
   void onText(Peer from, String message);
 
-  /** Stops relaying and lets both sockets read again; later calls are ignored. */
+  /**
+   * Stops relaying and lifts the read holds this link placed (not those of a newer link or of
+   * adoption); later calls are ignored.
+   */
   void dispose();
 
   static Link between(Peer host, Peer client) {

@@ -114,6 +114,9 @@ final class Peer {
 
   private void onBinary(Buffer message) {
     seen();
+    if (closing.get()) {
+      return; // replaced or ended: it still reads until the close handshake, but relays nothing
+    }
     if (!v2) {
       malformed(Optional.empty(), "binary message on a v1 (JSON) bridge");
       return;
@@ -128,6 +131,9 @@ final class Peer {
 
   private void onText(String message) {
     seen();
+    if (closing.get()) {
+      return;
+    }
     if (v2) {
       malformed(Optional.empty(), "text message on a v2 (binary) bridge");
       return;

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Pauses a socket while any reason holds it: a full write queue downstream, a stream buffer over
  * its bound, a socket not yet adopted by its session. Reasons come and go on different event
- * loops, hence the lock; pause and resume themselves are thread-safe in Vert.x.
+ * loops, hence the lock; pause and resume themselves are thread-safe in Vert.x. A link places
+ * its holds through its {@link LinkHolds}, which lifts them when the link is disposed.
  */
 final class ReadGate {
 
@@ -26,14 +27,6 @@ final class ReadGate {
 
   synchronized void release(Object reason) {
     if (holds.remove(reason) && holds.isEmpty()) {
-      stream.resume();
-    }
-  }
-
-  /** Drops every hold, e.g. when the peer's link goes away. */
-  synchronized void releaseAll() {
-    if (!holds.isEmpty()) {
-      holds.clear();
       stream.resume();
     }
   }

@@ -25,6 +25,7 @@ final class TranslatingLink implements Link {
   private final Peer v1;
   private final Peer v2;
   private final Map<Integer, TranslatedStream> streams = new HashMap<>();
+  private final LinkHolds holds = new LinkHolds();
   private boolean disposed;
 
   TranslatingLink(Peer v1, Peer v2) {
@@ -111,7 +112,7 @@ final class TranslatingLink implements Link {
     }
     v1.encodeV1(data).ifPresent(text -> v1.writeText(text)
         .onComplete(written -> grantAfterWrite(stream, bytes)));
-    Backpressure.afterWrite(v2.gate(), v1.socket());
+    Backpressure.afterWrite(holds, v2.gate(), v1.socket());
   }
 
   private synchronized void grantAfterWrite(TranslatedStream stream, int bytes) {
@@ -195,18 +196,18 @@ final class TranslatingLink implements Link {
       v2.send(new Frame.Fin(stream.id));
     }
     if (stream.overBound()) {
-      v1.gate().hold(stream);
+      holds.hold(v1.gate(), stream);
     } else {
-      v1.gate().release(stream);
+      holds.release(v1.gate(), stream);
     }
-    Backpressure.afterWrite(v1.gate(), v2.socket());
+    Backpressure.afterWrite(holds, v1.gate(), v2.socket());
   }
 
   // Teardown
 
   private void end(TranslatedStream stream) {
     streams.remove(stream.id);
-    v1.gate().release(stream);
+    holds.release(v1.gate(), stream);
     v1.forget(stream.id);
   }
 
@@ -243,8 +244,9 @@ final class TranslatingLink implements Link {
   @Override
   public synchronized void dispose() {
     disposed = true;
+    // The v1 peer may outlive this link (its partner was replaced): its ids of these streams go.
+    streams.keySet().forEach(v1::forget);
     streams.clear();
-    v1.gate().releaseAll();
-    v2.gate().releaseAll();
+    holds.liftAll();
   }
 }

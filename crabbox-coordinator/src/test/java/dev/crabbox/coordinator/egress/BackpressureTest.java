@@ -102,12 +102,13 @@ class BackpressureTest {
     Source source = new Source();
     Sink sink = new Sink();
     ReadGate gate = new ReadGate(source);
+    LinkHolds holds = new LinkHolds();
 
-    Backpressure.afterWrite(gate, sink);
+    Backpressure.afterWrite(holds, gate, sink);
     assertFalse(source.paused, "room in the sink: keep reading");
 
     sink.full = true;
-    Backpressure.afterWrite(gate, sink);
+    Backpressure.afterWrite(holds, gate, sink);
     assertTrue(source.paused);
     sink.drained();
     assertFalse(source.paused, "drain resumes the source");
@@ -122,7 +123,7 @@ class BackpressureTest {
     sink.full = true;
 
     gate.hold(bufferOverBound);
-    Backpressure.afterWrite(gate, sink);
+    Backpressure.afterWrite(new LinkHolds(), gate, sink);
     assertEquals(1, source.pauses, "paused once for both reasons");
     sink.drained();
     assertTrue(source.paused, "the stream buffer still holds it");
@@ -131,13 +132,53 @@ class BackpressureTest {
   }
 
   @Test
-  void releaseAllLetsASurvivorReadAgain() {
+  void disposingALinkLetsTheSurvivorReadAgainButKeepsOtherHolds() {
     Source source = new Source();
     ReadGate gate = new ReadGate(source);
-    gate.hold("a");
-    gate.hold("b");
-    gate.releaseAll();
+    LinkHolds oldLink = new LinkHolds();
+    LinkHolds newLink = new LinkHolds();
+    Sink oldPartner = new Sink();
+    oldPartner.full = true;
+    Sink newPartner = new Sink();
+    newPartner.full = true;
+
+    Backpressure.afterWrite(oldLink, gate, oldPartner);
+    Backpressure.afterWrite(newLink, gate, newPartner);
+    oldLink.liftAll();
+    assertTrue(source.paused, "the new link's hold stays");
+    newPartner.drained();
     assertFalse(source.paused);
+  }
+
+  @Test
+  void aHoldAfterTheLinkIsDisposedIsRefused() {
+    // A relay that passed its "disposed?" check before the actor disposed the link still writes
+    // to the old partner, whose queue is full and which, being closed, never drains.
+    Source source = new Source();
+    ReadGate gate = new ReadGate(source);
+    LinkHolds holds = new LinkHolds();
+    Sink closingPartner = new Sink();
+    closingPartner.full = true;
+
+    holds.liftAll();
+    Backpressure.afterWrite(holds, gate, closingPartner);
+    assertFalse(source.paused, "the survivor keeps reading");
     assertFalse(gate.held());
+  }
+
+  @Test
+  void aLateDrainOfAnOldLinkReleasesNothingElse() {
+    Source source = new Source();
+    ReadGate gate = new ReadGate(source);
+    LinkHolds oldLink = new LinkHolds();
+    Object adoption = new Object();
+    Sink sink = new Sink();
+    sink.full = true;
+
+    Backpressure.afterWrite(oldLink, gate, sink);
+    oldLink.liftAll();
+    gate.hold(adoption);
+    sink.drained();
+    assertTrue(source.paused, "only the gate's own reasons release it");
   }
 }
