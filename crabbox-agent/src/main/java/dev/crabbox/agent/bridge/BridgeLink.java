@@ -6,6 +6,7 @@ import dev.crabbox.protocol.frame.FrameDecodeException;
 import dev.crabbox.protocol.frame.FrameType;
 import dev.crabbox.protocol.frame.V1Codec;
 import dev.crabbox.protocol.frame.V2Codec;
+import dev.crabbox.protocol.frame.WireLimits;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -189,11 +190,15 @@ public final class BridgeLink {
 
   private void onBinary(Buffer message) {
     heard();
-    byte[] bytes = message.getBytes();
     if (v1 != null) {
       malformed("binary message on a v1 (JSON) bridge", -1, false);
       return;
     }
+    if (isDataFrame(message)) {
+      onDataFrame(message.getInt(1), message.slice(WireLimits.V2_HEADER_BYTES, message.length()));
+      return;
+    }
+    byte[] bytes = message.getBytes();
     Frame frame;
     try {
       frame = V2Codec.decode(bytes);
@@ -203,6 +208,22 @@ public final class BridgeLink {
       return;
     }
     dispatch(frame);
+  }
+
+  /** DATA is the hot path: recognised by its header and passed on as a slice, never copied. */
+  private static boolean isDataFrame(Buffer message) {
+    int length = message.length();
+    return length >= WireLimits.V2_HEADER_BYTES && length <= WireLimits.MAX_V2_MESSAGE
+        && message.getUnsignedByte(0) == FrameType.DATA.code();
+  }
+
+  private void onDataFrame(int id, Buffer payload) {
+    BridgeStream stream = streams.get(id);
+    if (stream != null) {
+      stream.onData(payload);
+    } else {
+      sendFrame(new Frame.Rst(id, "unknown stream"));
+    }
   }
 
   private void onText(String message) {
@@ -284,6 +305,12 @@ public final class BridgeLink {
   }
 
   private void checkIdle() {
+    if (!inboundPausers.isEmpty()) {
+      // We stopped reading (v1 backpressure), so pongs cannot reach us: silence is ours, not the
+      // peer's. The clock restarts when we read again.
+      heard();
+      return;
+    }
     long silentMs = (System.nanoTime() - lastHeard) / 1_000_000;
     if (open && silentMs > idleTimeoutMs) {
       LOG.info("bridge peer silent for {} ms; closing the connection", silentMs);

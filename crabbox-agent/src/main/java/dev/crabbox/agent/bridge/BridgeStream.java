@@ -123,7 +123,7 @@ public final class BridgeStream {
         end();
         events.onOpenFailed(((Frame.Error) frame).message());
       }
-      case DATA -> onData(((Frame.Data) frame).payload());
+      case DATA -> onData(Buffer.buffer(((Frame.Data) frame).payload()));
       case FIN -> onRemoteFin();
       case RST -> {
         end();
@@ -146,10 +146,14 @@ public final class BridgeStream {
     }
   }
 
-  private void onData(byte[] payload) {
+  /** A DATA payload; v2 hands a slice of the WebSocket message here, without copying it. */
+  void onData(Buffer payload) {
+    if (finished) {
+      return;
+    }
     if (finReceived) {
       abort("protocol error: DATA after FIN");
-    } else if (!receiver.onData(Buffer.buffer(payload))) {
+    } else if (!receiver.onData(payload)) {
       abort("flow control: peer sent beyond its window");
     }
   }

@@ -17,7 +17,9 @@ public final class ReceiveWindow {
 
   public ReceiveWindow(int window) {
     this.window = window;
-    this.grantThreshold = Math.max(1, window / 4);
+    // An eighth of the window: small enough that a single stream keeps credit flowing across
+    // the three hops of the bridge, large enough that WINDOW frames stay rare.
+    this.grantThreshold = Math.max(1, window / 8);
   }
 
   /**

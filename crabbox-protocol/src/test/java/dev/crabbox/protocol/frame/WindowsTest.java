@@ -45,16 +45,16 @@ class WindowsTest {
   }
 
   @Test
-  void receiveWindowBatchesGrantsAtAQuarterOfTheWindow() {
+  void receiveWindowBatchesGrantsAtAnEighthOfTheWindow() {
     ReceiveWindow window = new ReceiveWindow(1000);
     assertTrue(window.onReceived(1000));
     assertEquals(0, window.onConsumed(100));
-    assertEquals(0, window.onConsumed(149));
-    assertEquals(250, window.onConsumed(1));
-    assertEquals(750, window.outstanding());
+    assertEquals(0, window.onConsumed(24));
+    assertEquals(125, window.onConsumed(1));
+    assertEquals(875, window.outstanding());
     // Consumed but not yet granted bytes still count against the peer's credit.
     assertEquals(0, window.onConsumed(10));
-    assertTrue(window.onReceived(250));
+    assertTrue(window.onReceived(125));
     assertFalse(window.onReceived(1));
     assertEquals(10, window.flush());
     assertEquals(0, window.flush());
