@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * A small client for the coordinator's HTTP API (v1), built on the Vert.x core HttpClient.
  * Every method answers a Future; a non-2xx answer fails it with {@link CoordinatorApiException}.
- * Create it on the context that uses it; {@link #close()} releases its connections.
+ * The methods may be called from any thread, a Vert.x context or a plain one (the CLI calls them
+ * from its main thread and awaits the futures). {@link #close()} releases its connections.
  */
 public final class CoordinatorClient {
 
@@ -121,15 +122,24 @@ public final class CoordinatorClient {
     if (bearerToken != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
     }
-    return http.request(request)
-        .compose(req -> {
-          if (body == null) {
-            return req.send();
-          }
-          req.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-          return req.send(body.toBuffer());
-        })
-        .compose(response -> response.body().compose(payload -> answer(method, path, response, payload)));
+    return http.request(request).compose(req -> {
+      Future<HttpClientResponse> sent;
+      if (body == null) {
+        sent = req.send();
+      } else {
+        req.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        sent = req.send(body.toBuffer());
+      }
+      // Ask for the body in the callback that receives the response, not in a later stage of the
+      // outer chain. A response drops the body bytes it reads before body() is called, and the rest
+      // of a small response is read in the same event-loop task as its head. An outer stage is
+      // registered by the calling thread (for the CLI its main thread, not a Vert.x one): when the
+      // response is in before that thread gets to register it, the stage runs a task later, after
+      // the body went by, and the call never completes. This stage is registered inside the request
+      // callback, before the request can have been answered.
+      return sent.compose(response -> response.body()
+          .compose(payload -> answer(method, path, response, payload)));
+    });
   }
 
   private static Future<JsonObject> answer(HttpMethod method, String path, HttpClientResponse response,

@@ -14,8 +14,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +112,37 @@ class CoordinatorClientTest {
     assertEquals("/base/v1/leases/cbx_1/egress/status",
         client.egressStatus("cbx_1").await().getString("path"));
     assertEquals("/base/v1/leases/cbx_1/release", client.releaseLease("cbx_1").await().getString("path"));
+  }
+
+  /**
+   * The CLI calls the client from plain threads and awaits each answer. A call whose response was in
+   * before the calling thread had finished setting the call up once lost the response body and hung.
+   * That interleaving cannot be forced from here; many calls from more plain threads than there are
+   * CPUs give it a chance (this caught the old client in roughly one run of eight), and a correct
+   * client passes every time.
+   */
+  @Test
+  void callsFromPlainThreadsAllComplete() throws Exception {
+    int threads = 8;
+    int callsPerThread = 250;
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String lease = "cbx_" + t;
+        done.add(callers.submit(() -> {
+          for (int i = 0; i < callsPerThread; i++) {
+            assertEquals("/base/v1/leases/" + lease, client.getLease(lease).await().getString("path"));
+          }
+        }));
+      }
+      for (Future<?> caller : done) {
+        caller.get();
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(threads * callsPerThread, seen.size());
   }
 
   @Test

@@ -95,11 +95,12 @@ public final class DemoCommand implements Callable<Integer> {
     return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
             .putHeader("Proxy-Authorization", "Basic ZGVtbzpkZW1v")
             .putHeader("X-Crabbox-Demo", "through the lease proxy"))
-        .compose(request -> request.send())
-        .compose(response -> response.statusCode() == 200
+        // body() is attached inside the send callback, on the event loop: attached later from this
+        // (non-Vert.x) thread, a small response's body could already be gone.
+        .compose(request -> request.send().compose(response -> response.statusCode() == 200
             ? response.body()
             : response.body().compose(b -> Future.failedFuture(
-                "the lease proxy answered " + response.statusCode() + ": " + b.toString().strip())))
+                "the lease proxy answered " + response.statusCode() + ": " + b.toString().strip()))))
         .eventually(client::close);
   }
 
