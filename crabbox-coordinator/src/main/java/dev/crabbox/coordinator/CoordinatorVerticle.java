@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The coordinator: HTTP API {@code /v1}, bearer-token auth, the lease store, and the egress
  * bridge. Embeddable like any verticle: {@code vertx.deployVerticle(new
  * CoordinatorVerticle(options))}. Start creates the data directory, keys and admin token when
- * absent, migrates the database and listens; stop closes sockets, the server and the store.
+ * absent, migrates the database and listens. On undeploy the bridge sockets close first (1001,
+ * by the session actors), then the server and the store.
  */
 public final class CoordinatorVerticle extends VerticleBase {
 
@@ -41,8 +42,8 @@ public final class CoordinatorVerticle extends VerticleBase {
   private final CoordinatorOptions options;
   private CoordinatorKeys keys;
   private CoordinatorStore store;
-  private EgressSessions sessions;
   private LeaseExpirySweeper sweeper;
+  private EgressService egress;
   private MessageConsumer<JsonObject> leaseEnded;
   private HttpServer server;
 
@@ -79,8 +80,9 @@ public final class CoordinatorVerticle extends VerticleBase {
     BearerAuthHandler auth = new BearerAuthHandler(verifier);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     LeaseService leases = new LeaseService(store, options, vertx.eventBus());
-    sessions = new EgressSessions(vertx, options.getPingInterval(), options.getIdleTimeout());
-    EgressService egress = new EgressService(store, leases, sessions, options);
+    EgressSessions sessions = new EgressSessions(vertx, options.getPingInterval(),
+        options.getIdleTimeout());
+    egress = new EgressService(store, leases, sessions, options);
     leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED,
         message -> egress.onLeaseEnded(message.body()));
     sweeper = new LeaseExpirySweeper(vertx, store, leases, options.getClock(),
@@ -114,15 +116,19 @@ public final class CoordinatorVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * Vert.x has already undeployed the egress session actors, which are children of this
+   * deployment, and each closed its bridge sockets (1001) on the way out. What is left belongs
+   * to this verticle: no more sweeps (waiting for one under way), no more lease-ended events,
+   * no more requests, and the store last, once the egress work under way no longer uses it.
+   */
   @Override
   public Future<?> stop() {
-    if (sweeper != null) {
-      sweeper.stop();
-    }
-    Future<Void> sockets = sessions == null ? Future.succeededFuture() : sessions.endAll();
-    return sockets
+    Future<Void> swept = sweeper == null ? Future.succeededFuture() : sweeper.stop();
+    return swept
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> egress == null ? Future.succeededFuture() : egress.drained())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close());
   }
 

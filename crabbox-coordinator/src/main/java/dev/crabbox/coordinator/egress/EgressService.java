@@ -215,6 +215,14 @@ public final class EgressService {
     });
   }
 
+  /**
+   * Completes when the ticket, upgrade and teardown work under way has finished: the coordinator
+   * waits for it before closing the store that work uses.
+   */
+  public Future<Void> drained() {
+    return perLease.drained();
+  }
+
   // Lease ends
 
   /** Event-bus handler of {@link LeaseEvents#ENDED}: the session ends, sockets close 1008. */

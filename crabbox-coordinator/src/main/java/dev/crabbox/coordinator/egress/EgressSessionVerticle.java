@@ -2,12 +2,15 @@ package dev.crabbox.coordinator.egress;
 
 import dev.crabbox.coordinator.store.BridgeRole;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public final class EgressSessionVerticle extends VerticleBase {
   private final Duration pingInterval;
   private final Duration idleTimeout;
   private final Map<BridgeRole, Peer> peers = new EnumMap<>(BridgeRole.class);
+  private final Promise<Void> stopping = Promise.promise();
   private Link link;
   private short endCode;
   private String endReason;
@@ -61,6 +65,15 @@ public final class EgressSessionVerticle extends VerticleBase {
     return address;
   }
 
+  /**
+   * Completes when Vert.x starts stopping this actor: undeployed by its registry after an end,
+   * or together with the coordinator, whose child it is (Vert.x stops children first). From then
+   * on the actor takes no control messages; its stop closes its sockets itself.
+   */
+  Future<Void> stopping() {
+    return stopping.future();
+  }
+
   @Override
   public Future<?> start() {
     pingTimer = vertx.setPeriodic(pingInterval.toMillis(), id -> pingOrExpire());
@@ -68,11 +81,17 @@ public final class EgressSessionVerticle extends VerticleBase {
     return control.completion();
   }
 
+  /**
+   * Closes the sockets (1001 "coordinator shutting down", unless an end already closed them with
+   * its own code) and completes once they are closed, so that the coordinator closes its server
+   * only after every close handshake.
+   */
   @Override
   public Future<?> stop() {
+    stopping.complete();
     vertx.cancelTimer(pingTimer);
-    end(CloseReasons.GOING_AWAY_CODE, CloseReasons.SHUTDOWN);
-    return control.unregister();
+    Future<Void> sockets = end(CloseReasons.GOING_AWAY_CODE, CloseReasons.SHUTDOWN);
+    return control.unregister().eventually(() -> sockets);
   }
 
   /** Hands a freshly upgraded socket to the session; safe from any thread. */
@@ -109,11 +128,22 @@ public final class EgressSessionVerticle extends VerticleBase {
         peer.v2() ? "v2" : "v1", leaseId, sessionId);
   }
 
+  /**
+   * {@code peer}'s socket closed: what it sent before still goes to its partner (relayed by the
+   * link, ahead of the partner's close frame), then the pair comes apart, unless the peer was
+   * replaced or the session ended meanwhile.
+   */
   private void onClosed(Peer peer) {
-    if (peers.get(peer.role()) == peer) {
-      LOG.info("egress {} of lease {} session {} disconnected", peer.role().wire(), leaseId, sessionId);
-      depart(peer);
+    if (peers.get(peer.role()) != peer) {
+      return;
     }
+    peer.readRemaining().onComplete(read -> context.runOnContext(v -> {
+      if (peers.get(peer.role()) == peer) {
+        LOG.info("egress {} of lease {} session {} disconnected", peer.role().wire(), leaseId,
+            sessionId);
+        depart(peer);
+      }
+    }));
   }
 
   /** {@code peer} is gone: the pair comes apart and the partner is told why (1011). */
@@ -151,15 +181,20 @@ public final class EgressSessionVerticle extends VerticleBase {
     }
   }
 
-  /** Closes both sockets for good; later attaches are closed the same way. */
-  private void end(short code, String reason) {
+  /**
+   * Closes both sockets for good; later attaches are closed the same way. Completes when the
+   * sockets are closed.
+   */
+  private Future<Void> end(short code, String reason) {
     if (endReason == null) {
       endCode = code;
       endReason = reason;
     }
     unlink();
-    peers.values().forEach(p -> p.close(code, reason));
+    List<Future<Void>> closed = new ArrayList<>();
+    peers.values().forEach(p -> closed.add(p.close(code, reason)));
     peers.clear();
+    return Future.join(closed).mapEmpty();
   }
 
   private void onControl(Message<JsonObject> message) {
@@ -167,8 +202,8 @@ public final class EgressSessionVerticle extends VerticleBase {
     String action = body.getString("action", "");
     if ("end".equals(action)) {
       end(body.getInteger("code", (int) CloseReasons.GOING_AWAY_CODE).shortValue(),
-          body.getString("reason", CloseReasons.SHUTDOWN));
-      message.reply(new JsonObject().put("ended", true));
+          body.getString("reason", CloseReasons.SHUTDOWN))
+          .onComplete(closed -> message.reply(new JsonObject().put("ended", true)));
     } else if ("status".equals(action)) {
       message.reply(new JsonObject()
           .put("hostConnected", connected(BridgeRole.HOST))

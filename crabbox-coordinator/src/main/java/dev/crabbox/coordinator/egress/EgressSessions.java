@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -15,6 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Which session actor serves which lease on this node. At most one per lease: asking for a new
  * session id ends the old actor first (1012). Used only from the coordinator verticle's context.
+ *
+ * <p>The actors are deployed from that context, so they are children of the coordinator's
+ * deployment, and Vert.x undeploys children before it calls their parent's stop: on shutdown
+ * each actor closes its own sockets (1001) and this registry has nothing left to do. An actor
+ * that Vert.x is stopping is never sent control messages; its address may be gone already.
  */
 public final class EgressSessions {
 
@@ -27,8 +30,12 @@ public final class EgressSessions {
   }
 
   /** A deployed (or deploying) actor. */
-  private record Handle(String sessionId, String address, Future<EgressSessionVerticle> actor,
-      Future<String> deployment) {
+  private record Handle(String sessionId, EgressSessionVerticle actor, Future<String> deployment) {
+
+    /** Vert.x is stopping it together with the coordinator: it closes its sockets itself. */
+    boolean stopping() {
+      return actor.stopping().isComplete();
+    }
   }
 
   private final Vertx vertx;
@@ -46,19 +53,19 @@ public final class EgressSessions {
   Future<EgressSessionVerticle> actorFor(String leaseId, String sessionId) {
     Handle handle = byLease.get(leaseId);
     if (handle != null && handle.sessionId().equals(sessionId)) {
-      return handle.actor();
+      // A stopping actor still takes the socket, and closes it at once with its end reason.
+      return handle.deployment().map(handle.actor());
     }
     if (handle != null) {
       end(leaseId, CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
     }
-    String address = ADDRESS_PREFIX + UUID.randomUUID();
-    EgressSessionVerticle actor = new EgressSessionVerticle(leaseId, sessionId, address,
-        pingInterval, idleTimeout);
+    EgressSessionVerticle actor = new EgressSessionVerticle(leaseId, sessionId,
+        ADDRESS_PREFIX + UUID.randomUUID(), pingInterval, idleTimeout);
     Future<String> deployment = vertx.deployVerticle(actor);
-    Handle fresh = new Handle(sessionId, address, deployment.map(id -> actor), deployment);
+    Handle fresh = new Handle(sessionId, actor, deployment);
     byLease.put(leaseId, fresh);
     deployment.onFailure(failure -> byLease.remove(leaseId, fresh));
-    return fresh.actor();
+    return deployment.map(actor);
   }
 
   /** A new session became current: the old one's sockets go (1012). */
@@ -69,45 +76,40 @@ public final class EgressSessions {
     }
   }
 
-  /** Closes the lease's session sockets with {@code code}/{@code reason} and retires its actor. */
+  /**
+   * Closes the lease's session sockets with {@code code}/{@code reason} and retires its actor;
+   * completes when the sockets are closed and the actor is undeployed.
+   */
   public Future<Void> end(String leaseId, short code, String reason) {
     Handle handle = byLease.remove(leaseId);
-    if (handle == null) {
+    if (handle == null || handle.stopping()) {
       return Future.succeededFuture();
     }
     LOG.info("egress session {} of lease {} ended: {} {}", handle.sessionId(), leaseId, code, reason);
     return handle.deployment()
-        .compose(id -> vertx.eventBus().request(handle.address(), new JsonObject()
+        .compose(id -> vertx.eventBus().request(handle.actor().address(), new JsonObject()
                 .put("action", "end").put("code", code).put("reason", reason))
-            .transform(replied -> vertx.undeploy(id)))
-        .recover(failure -> {
-          // Already gone, e.g. undeployed with the coordinator (its stop closed the sockets).
-          LOG.debug("egress session actor of lease {} already gone: {}", leaseId, failure.toString());
-          return Future.succeededFuture();
-        })
-        .mapEmpty();
+            // No handler any more: Vert.x is stopping the actor with the coordinator.
+            .recover(failure -> handle.stopping()
+                ? Future.succeededFuture()
+                : Future.failedFuture(failure))
+            .compose(replied -> vertx.undeploy(id)
+                // Refused only when Vert.x undeploys it already, with the coordinator: its stop,
+                // which closes the sockets (1001), has begun or is scheduled.
+                .recover(refused -> handle.actor().stopping())));
   }
 
   /** Live sockets of the lease's session {@code sessionId}. */
   public Future<Liveness> liveness(String leaseId, String sessionId) {
     Handle handle = byLease.get(leaseId);
-    if (handle == null || !handle.sessionId().equals(sessionId)) {
+    if (handle == null || !handle.sessionId().equals(sessionId) || handle.stopping()) {
       return Future.succeededFuture(Liveness.NONE);
     }
     return handle.deployment()
-        .compose(id -> vertx.eventBus().<JsonObject>request(handle.address(),
+        .compose(id -> vertx.eventBus().<JsonObject>request(handle.actor().address(),
             new JsonObject().put("action", "status")))
         .map(reply -> new Liveness(reply.body().getBoolean("hostConnected", false),
             reply.body().getBoolean("clientConnected", false)))
         .otherwise(Liveness.NONE);
-  }
-
-  /** Ends every session (coordinator shutdown: agents may reconnect later). */
-  public Future<Void> endAll() {
-    List<Future<Void>> ends = new ArrayList<>();
-    for (String leaseId : new ArrayList<>(byLease.keySet())) {
-      ends.add(end(leaseId, CloseReasons.GOING_AWAY_CODE, CloseReasons.SHUTDOWN));
-    }
-    return Future.join(ends).mapEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.egress;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -20,5 +21,10 @@ final class KeyedQueue {
     tails.put(key, next);
     next.onComplete(done -> tails.remove(key, next));
     return next;
+  }
+
+  /** Completes once every operation queued so far has finished, however it ended. */
+  Future<Void> drained() {
+    return Future.join(new ArrayList<>(tails.values())).transform(done -> Future.succeededFuture());
   }
 }

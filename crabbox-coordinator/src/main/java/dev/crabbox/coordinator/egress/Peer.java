@@ -6,8 +6,10 @@ import dev.crabbox.protocol.frame.FrameDecodeException;
 import dev.crabbox.protocol.frame.V1Codec;
 import dev.crabbox.protocol.frame.V2Codec;
 import dev.crabbox.protocol.frame.WireLimits;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One bridge socket (host or client) and the little state that travels with it: its wire
  * version, the v1 id table, the read gate, and the link to its partner. Handlers run on the
- * socket's event loop; the session actor only swaps the link and closes the socket.
+ * socket's event loop; the session actor only swaps the link, closes the socket, and has it read
+ * what is left once it closed.
  */
 final class Peer {
 
@@ -36,6 +39,8 @@ final class Peer {
   private final AtomicBoolean warnedMalformed = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile Link link;
+  /** The socket's own context, known once it closed: where its queued messages are delivered. */
+  private volatile Context socketContext;
   private volatile long lastSeenNanos = System.nanoTime();
 
   private Peer(BridgeGrant grant, ServerWebSocket ws) {
@@ -54,7 +59,10 @@ final class Peer {
     Peer peer = new Peer(grant, ws);
     peer.gate.hold(ADOPTION);
     try {
-      ws.closeHandler(v -> peer.closed.tryComplete());
+      ws.closeHandler(v -> {
+        peer.socketContext = Vertx.currentContext();
+        peer.closed.tryComplete();
+      });
       ws.exceptionHandler(e -> LOG.debug("{} socket of lease {}: {}", peer.role().wire(),
           grant.leaseId(), e.toString()));
       ws.pongHandler(pong -> peer.seen());
@@ -86,9 +94,36 @@ final class Peer {
     return gate;
   }
 
-  /** Completes when the socket has closed, whoever closed it. */
+  /**
+   * Completes when the socket has closed, whoever closed it. Messages the peer sent before may
+   * still be queued: see {@link #readRemaining()}.
+   */
   Future<Void> closed() {
     return closed.future();
+  }
+
+  /**
+   * Hands every message still queued on the closed socket to its link, then completes. Vert.x
+   * 5.0.7 runs a WebSocket's close handler as soon as the connection is gone
+   * ({@code WebSocketImplBase.handleConnectionClosed}), even while the socket is paused and
+   * messages the peer sent before closing wait in its inbound queue (the family of
+   * eclipse-vertx/vert.x#5748): tearing the pair down at once would drop them, e.g. the final
+   * DATA and FIN of a download whose host left while the client was backed up. Opening the gate
+   * for good resumes the socket, which posts one task to its event loop that delivers everything
+   * queued, including what the connection held back while the queue was full
+   * ({@code InboundMessageQueue.fetch}, then {@code VertxConnection.doResume}). The returned
+   * future completes from a second task posted to the same loop from this thread, so after it.
+   * Call after {@link #closed()}.
+   */
+  Future<Void> readRemaining() {
+    Context context = socketContext;
+    if (context == null) {
+      return Future.succeededFuture(); // closed before its handlers were set: nothing was queued
+    }
+    Promise<Void> read = Promise.promise();
+    gate.openForGood();
+    context.runOnContext(v -> read.complete());
+    return read.future();
   }
 
   boolean isOpen() {
@@ -218,12 +253,16 @@ final class Peer {
     }
   }
 
-  /** Sends the close frame once; later calls (and calls after the peer closed) do nothing. */
-  void close(short code, String reason) {
+  /**
+   * Sends the close frame once; later calls (and calls after the peer closed) send nothing.
+   * Completes when the socket is closed.
+   */
+  Future<Void> close(short code, String reason) {
     link = null;
     if (closing.compareAndSet(false, true) && !ws.isClosed()) {
       ws.close(code, reason);
     }
+    return closed();
   }
 
   void ping() {

@@ -30,7 +30,8 @@ public final class LeaseExpirySweeper {
   private final Clock clock;
   private final Duration interval;
   private long timerId = -1;
-  private boolean sweeping;
+  /** The current or last sweep. */
+  private Future<Integer> sweep = Future.succeededFuture(0);
 
   public LeaseExpirySweeper(Vertx vertx, CoordinatorStore store, LeaseService leases, Clock clock,
       Duration interval) {
@@ -46,25 +47,29 @@ public final class LeaseExpirySweeper {
     timerId = vertx.setPeriodic(interval.toMillis(), id -> sweepOnce());
   }
 
-  public void stop() {
+  /**
+   * Stops the timer; completes when a sweep still running has finished, since it still uses the
+   * store (the coordinator closes the store only then).
+   */
+  public Future<Void> stop() {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
       timerId = -1;
     }
+    return sweep.transform(done -> Future.succeededFuture());
   }
 
   /** One sweep; returns the number of leases it expired. */
   public Future<Integer> sweepOnce() {
-    if (sweeping) {
+    if (!sweep.isComplete()) {
       return Future.succeededFuture(0);
     }
-    sweeping = true;
     Instant now = clock.instant();
-    return store.leasesDueForExpiry(now)
+    sweep = store.leasesDueForExpiry(now)
         .compose(due -> expireAll(due, now))
         .compose(expired -> store.pruneCredentials(now.minus(CREDENTIAL_RETENTION)).map(expired))
-        .onFailure(failure -> LOG.warn("lease sweep failed: {}", failure.toString()))
-        .onComplete(done -> sweeping = false);
+        .onFailure(failure -> LOG.warn("lease sweep failed: {}", failure.toString()));
+    return sweep;
   }
 
   private Future<Integer> expireAll(List<LeaseRecord> due, Instant now) {

@@ -5,69 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crabbox.coordinator.support.TestCoordinator;
+import dev.crabbox.coordinator.support.Bridge;
+import dev.crabbox.coordinator.support.LeaseTestBase;
 import dev.crabbox.coordinator.support.TestPeer;
 import dev.crabbox.protocol.frame.Frame;
 import dev.crabbox.protocol.frame.V2Codec;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Checkpoint;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** v2 host and v2 client through the coordinator: pairing, relay, replacement and teardown. */
-@ExtendWith(VertxExtension.class)
-class EgressRelayTest {
-
-  private TestCoordinator coordinator;
-  private String alice;
-  private String lease;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    coordinator = TestCoordinator.start(vertx, dataDir);
-    alice = coordinator.token("alice", "acme");
-    lease = coordinator.createLeaseId(alice);
-  }
-
-  @AfterEach
-  void stop() {
-    coordinator.stop();
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private JsonObject status() {
-    return coordinator.get("/v1/leases/" + lease + "/egress/status", alice).bodyAsJsonObject();
-  }
-
-  private void awaitConnected(boolean host, boolean client) {
-    await().until(() -> {
-      JsonObject status = status();
-      return status.getBoolean("hostConnected") == host && status.getBoolean("clientConnected") == client;
-    });
-  }
+class EgressRelayTest extends LeaseTestBase {
 
   @Test
   void pairsHostAndClientAndRelaysFramesBothWays() {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
+    Bridge bridge = connectBridge(V2, V2);
+    TestPeer host = bridge.host();
+    TestPeer client = bridge.client();
     assertEquals(host.sessionId(), client.sessionId());
-    awaitConnected(true, true);
 
-    client.send(new Frame.Open(1, "example.com", 443));
-    host.expect(new Frame.Open(1, "example.com", 443));
+    bridge.open(1, "example.com", 443);
     host.send(new Frame.OpenOk(1));
     client.expect(new Frame.OpenOk(1));
     client.send(new Frame.Data(1, bytes("GET / HTTP/1.1\r\n\r\n")));
@@ -84,9 +42,9 @@ class EgressRelayTest {
 
   @Test
   void aStalledReaderLosesNothing() {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    awaitConnected(true, true);
+    Bridge bridge = connectBridge(V2, V2);
+    TestPeer host = bridge.host();
+    TestPeer client = bridge.client();
     client.socket().pause();
 
     // 16 MiB toward a client that reads nothing: the coordinator must hold the host back (see
@@ -118,9 +76,9 @@ class EgressRelayTest {
 
   @Test
   void malformedFramesAreAnsweredAndTheSessionCarriesOn() {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    awaitConnected(true, true);
+    Bridge bridge = connectBridge(V2, V2);
+    TestPeer host = bridge.host();
+    TestPeer client = bridge.client();
 
     client.sendRaw(Buffer.buffer(new byte[] {9, 0, 0, 0, 5}));
     Frame toClient = client.next();
@@ -136,90 +94,58 @@ class EgressRelayTest {
     client.expect(new Frame.OpenOk(2));
     client.send(new Frame.Data(2, bytes("still here")));
     host.expect(new Frame.Data(2, bytes("still here")));
-    assertTrue(status().getBoolean("clientConnected"));
+    assertTrue(egressStatus().getBoolean("clientConnected"));
   }
 
   @Test
-  void aNewSessionReplacesTheOldOne(VertxTestContext test) {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    Checkpoint replaced = test.checkpoint(2);
-    for (TestPeer peer : new TestPeer[] {host, client}) {
-      peer.closed().onComplete(closed -> test.verify(() -> {
-        assertEquals(1012, (int) peer.closeCode());
-        assertEquals("replaced by a newer egress session", peer.closeReason());
-        replaced.flag();
-      }));
-    }
+  void aNewSessionReplacesTheOldOne() {
+    Bridge bridge = connectBridge(V2, V2);
     JsonObject ticket = coordinator.ticket(alice, lease, new JsonObject().put("role", "host")
         .put("sessionID", "egress_newer-session"));
     assertEquals("egress_newer-session", ticket.getString("sessionID"));
+    bridge.expectClose(1012, "replaced by a newer egress session");
   }
 
   @Test
   void aNewerSocketOfTheSameRoleReplacesTheOlder() {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    TestPeer newer = coordinator.connectPeer(alice, lease, "host", true);
-    host.expectClose(1012, "replaced by a newer egress session");
+    Bridge older = connectBridge(V2, V2);
+    Bridge newer = new Bridge(coordinator.connectPeer(alice, lease, "host", V2), older.client());
+    older.host().expectClose(1012, "replaced by a newer egress session");
 
-    client.send(new Frame.Open(3, "example.com", 80));
-    newer.expect(new Frame.Open(3, "example.com", 80));
-    assertEquals(client.sessionId(), newer.sessionId());
+    newer.open(3, "example.com", 80);
+    assertEquals(older.client().sessionId(), newer.host().sessionId());
     awaitConnected(true, true);
   }
 
   @Test
   void whenOneSideLeavesTheOtherIsClosed() {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    awaitConnected(true, true);
-    host.close();
-    client.expectClose(1011, "egress host disconnected");
+    Bridge first = connectBridge(V2, V2);
+    first.host().close();
+    first.client().expectClose(1011, "egress host disconnected");
     awaitConnected(false, false);
 
-    TestPeer host2 = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client2 = coordinator.connectPeer(alice, lease, "client", true);
-    awaitConnected(true, true);
-    client2.close();
-    host2.expectClose(1011, "egress client disconnected");
+    Bridge second = connectBridge(V2, V2);
+    second.client().close();
+    second.host().expectClose(1011, "egress client disconnected");
   }
 
   @Test
-  void releaseClosesBothWithLeaseEnded(VertxTestContext test) {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", false);
-    awaitConnected(true, true);
-    Checkpoint ended = test.checkpoint(2);
-    for (TestPeer peer : new TestPeer[] {host, client}) {
-      peer.closed().onComplete(closed -> test.verify(() -> {
-        assertEquals(1008, (int) peer.closeCode());
-        assertEquals("lease ended", peer.closeReason());
-        ended.flag();
-      }));
-    }
+  void releaseClosesBothWithLeaseEnded() {
+    Bridge bridge = connectBridge(V2, V1);
     coordinator.post("/v1/leases/" + lease + "/release", alice, null);
+    bridge.expectClose(1008, "lease ended");
   }
 
   @Test
-  void expiryClosesBothWithLeaseExpired(VertxTestContext test) {
-    TestPeer host = coordinator.connectPeer(alice, lease, "host", true);
-    TestPeer client = coordinator.connectPeer(alice, lease, "client", true);
-    awaitConnected(true, true);
-    Checkpoint expired = test.checkpoint(2);
-    for (TestPeer peer : new TestPeer[] {host, client}) {
-      peer.closed().onComplete(closed -> test.verify(() -> {
-        assertEquals(1008, (int) peer.closeCode());
-        assertEquals("lease expired", peer.closeReason());
-        expired.flag();
-      }));
-    }
+  void expiryClosesBothWithLeaseExpired() {
+    Bridge bridge = connectBridge(V2, V2);
     coordinator.clock().advance(Duration.ofMinutes(31));
+    bridge.expectClose(1008, "lease expired");
   }
 
   @Test
   void statusOfALeaseWithoutSessionIsInactive() {
-    JsonObject status = status();
+    JsonObject status = egressStatus();
     assertEquals(lease, status.getString("leaseID"));
     assertEquals(false, status.getBoolean("active"));
     assertEquals("", status.getString("sessionID"));

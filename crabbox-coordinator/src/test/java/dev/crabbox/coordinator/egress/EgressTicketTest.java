@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crabbox.coordinator.support.Await;
+import dev.crabbox.coordinator.support.LeaseTestBase;
 import dev.crabbox.coordinator.support.TestCoordinator;
 import dev.crabbox.coordinator.support.TestPeer;
 import dev.crabbox.protocol.api.EgressTicket;
@@ -16,35 +17,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ticket minting, the three ticket carriers, and every refusal of an upgrade. */
-@ExtendWith(VertxExtension.class)
-class EgressTicketTest {
-
-  private TestCoordinator coordinator;
-  private String alice;
-  private String lease;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    coordinator = TestCoordinator.start(vertx, dataDir);
-    alice = coordinator.token("alice", "acme");
-    lease = coordinator.createLeaseId(alice);
-  }
-
-  @AfterEach
-  void stop() {
-    coordinator.stop();
-  }
+class EgressTicketTest extends LeaseTestBase {
 
   private HttpResponse<Buffer> mint(JsonObject body) {
     return coordinator.post("/v1/leases/" + lease + "/egress/ticket", alice, body);
@@ -62,7 +42,7 @@ class EgressTicketTest {
     assertTrue(ticket.sessionID().startsWith("egress_"), ticket.sessionID());
     assertEquals(coordinator.clock().instant().plusSeconds(120), ticket.expiresAt());
 
-    JsonObject status = coordinator.get("/v1/leases/" + lease + "/egress/status", alice).bodyAsJsonObject();
+    JsonObject status = egressStatus();
     assertEquals(true, status.getBoolean("active"));
     assertEquals(ticket.sessionID(), status.getString("sessionID"));
     assertEquals("discord", status.getString("profile"));

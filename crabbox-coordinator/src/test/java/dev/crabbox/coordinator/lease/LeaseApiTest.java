@@ -5,41 +5,19 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crabbox.coordinator.support.CoordinatorTestBase;
 import dev.crabbox.coordinator.support.MutableClock;
-import dev.crabbox.coordinator.support.TestCoordinator;
 import dev.crabbox.protocol.api.LeaseView;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class LeaseApiTest {
-
-  private TestCoordinator coordinator;
-  private String alice;
-
-  @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    coordinator = TestCoordinator.start(vertx, dataDir);
-    alice = coordinator.token("alice", "acme");
-  }
-
-  @AfterEach
-  void stop() {
-    coordinator.stop();
-  }
+class LeaseApiTest extends CoordinatorTestBase {
 
   @Test
   void createsAManualLeaseWithDefaultTtlAndIdleTimeout() {

@@ -3,42 +3,24 @@ package dev.crabbox.coordinator.lease;
 import static dev.crabbox.coordinator.support.TestCoordinator.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crabbox.coordinator.support.TestCoordinator;
-import io.vertx.core.Vertx;
+import dev.crabbox.coordinator.support.LeaseTestBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Owner/admin manage, a use share sees but cannot manage, everyone else gets 404. */
-@ExtendWith(VertxExtension.class)
-class ShareAccessTest {
+class ShareAccessTest extends LeaseTestBase {
 
-  private TestCoordinator coordinator;
-  private String alice;
   private String bob;
   private String carol;
-  private String lease;
 
   @BeforeEach
-  void start(Vertx vertx, @TempDir Path dataDir) {
-    coordinator = TestCoordinator.start(vertx, dataDir);
-    alice = coordinator.token("alice", "acme");
+  void mintOtherUsers() {
     bob = coordinator.token("bob", "other");
     carol = coordinator.token("carol", "acme");
-    lease = coordinator.createLeaseId(alice);
-  }
-
-  @AfterEach
-  void stop() {
-    coordinator.stop();
   }
 
   private HttpResponse<Buffer> share(String token, JsonObject body) {

@@ -87,11 +87,32 @@ public final class TestCoordinator {
     deploy();
   }
 
-  /** Undeploys first, so that open test sockets see the coordinator's own close codes. */
+  /**
+   * Undeploys first, so that open test sockets see the coordinator's own close codes. Does
+   * nothing when the test undeployed the coordinator already.
+   */
   public void stop() {
-    Await.result(vertx.undeploy(deploymentId));
-    http.close();
-    Await.result(webSockets.close());
+    if (deploymentId != null) {
+      Await.result(undeploy());
+    }
+  }
+
+  /** Undeploys the coordinator, then closes the test clients; fails as the undeploy failed. */
+  public Future<Void> undeploy() {
+    String undeploying = deploymentId;
+    deploymentId = null;
+    return vertx.undeploy(undeploying).eventually(() -> {
+      http.close();
+      return webSockets.close();
+    });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public MutableClock clock() {

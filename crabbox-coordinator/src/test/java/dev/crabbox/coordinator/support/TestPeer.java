@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.crabbox.protocol.frame.Frame;
@@ -12,6 +13,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +86,13 @@ public final class TestPeer {
     }
   }
 
+  /** Sends {@code body} on {@code stream} as DATA frames of at most {@code chunk} bytes. */
+  public void sendData(int stream, byte[] body, int chunk) {
+    for (int at = 0; at < body.length; at += chunk) {
+      send(new Frame.Data(stream, Arrays.copyOfRange(body, at, Math.min(body.length, at + chunk))));
+    }
+  }
+
   public void sendRaw(Buffer binary) {
     ws.writeBinaryMessage(binary);
   }
@@ -109,6 +119,22 @@ public final class TestPeer {
   /** The next frame, which must equal {@code expected}. */
   public void expect(Frame expected) {
     assertEquals(expected, next());
+  }
+
+  /**
+   * Reads DATA frames of {@code stream} until {@code total} bytes arrived, failing on any other
+   * frame or on more bytes than that; returns the bytes.
+   */
+  public byte[] readData(int stream, int total) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    while (out.size() < total) {
+      Frame frame = next();
+      assertInstanceOf(Frame.Data.class, frame, "expected DATA, got " + frame);
+      assertEquals(stream, frame.stream());
+      out.writeBytes(((Frame.Data) frame).payload());
+    }
+    assertEquals(total, out.size(), "no more than asked for");
+    return out.toByteArray();
   }
 
   /** Frames already received and not yet taken. */
