@@ -139,7 +139,14 @@ final class Peer {
     this.link = newLink;
   }
 
+  /**
+   * When the peer was last heard from. A socket we are holding (backpressure) counts as heard now:
+   * its pongs wait behind our own pause, so its silence is ours, not the peer's.
+   */
   long lastSeenNanos() {
+    if (gate.held()) {
+      lastSeenNanos = System.nanoTime();
+    }
     return lastSeenNanos;
   }
 
