@@ -6,10 +6,9 @@ import dev.crabbox.agent.host.EgressHostVerticle;
 import dev.crabbox.agent.proxy.LeaseProxyVerticle;
 import dev.crabbox.agent.testing.EgressRig;
 import dev.crabbox.agent.testing.HttpOrigin;
+import dev.crabbox.agent.testing.ProxiedHttp;
 import dev.crabbox.agent.testing.TestRelay;
 import io.vertx.core.Vertx;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +37,7 @@ class EmbeddingTest {
       host.connected().await();
       proxy.connected().await();
 
-      HttpClient client = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.actualPort())))
-          .build();
+      HttpClient client = ProxiedHttp.client(proxy.actualPort());
       HttpResponse<String> response = client.send(
           HttpRequest.newBuilder(URI.create("http://embedded.test:" + origin.port() + "/hi")).build(),
           HttpResponse.BodyHandlers.ofString());

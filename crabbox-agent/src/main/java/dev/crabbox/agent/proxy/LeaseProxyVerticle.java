@@ -1,20 +1,16 @@
 package dev.crabbox.agent.proxy;
 
-import dev.crabbox.agent.BridgeFailure;
-import dev.crabbox.agent.BridgeListener;
+import dev.crabbox.agent.BridgeAgentVerticle;
 import dev.crabbox.agent.BridgeSession;
 import dev.crabbox.agent.bridge.BridgeConnection;
+import dev.crabbox.agent.bridge.BridgeSettings;
 import dev.crabbox.agent.bridge.LinkHandler;
 import dev.crabbox.protocol.net.ListenAddress;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,33 +22,28 @@ import org.slf4j.LoggerFactory;
  * <p>Embed it like any verticle: {@code vertx.deployVerticle(new LeaseProxyVerticle(options))}.
  * {@link #connected()} and {@link #fatal()} may be used before deployment.
  */
-public final class LeaseProxyVerticle extends VerticleBase {
+public final class LeaseProxyVerticle extends BridgeAgentVerticle<LeaseProxyOptions> {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseProxyVerticle.class);
 
-  private final LeaseProxyOptions options;
-  private final Promise<BridgeSession> connected = Promise.promise();
-  private final Promise<BridgeFailure> fatal = Promise.promise();
-  private BridgeConnection bridge;
   private NetServer server;
 
   public LeaseProxyVerticle(LeaseProxyOptions options) {
-    this.options = Objects.requireNonNull(options, "options");
+    super(options);
   }
 
   @Override
   public Future<?> start() {
     ListenAddress listen = options.getListen();
+    BridgeConnection bridge;
     StreamOpener opener;
     try {
       requireLoopback(listen);
-      bridge = new BridgeConnection(vertx, options.bridgeSettings(new BannerListener()), LinkHandler.REFUSE_OPEN);
+      bridge = createBridge(BridgeSettings.ROLE_CLIENT, LinkHandler.REFUSE_OPEN);
       opener = new StreamOpener(vertx, bridge::currentLink, positive(options.getOpenTimeout(), "open timeout"));
     } catch (RuntimeException | UnknownHostException invalid) {
       return Future.failedFuture(invalid);
     }
-    bridge.connected().onComplete(connected);
-    bridge.fatal().onComplete(fatal);
     server = vertx.createNetServer(new NetServerOptions()
         .setHost(listen.bindHost())
         .setPort(listen.port())
@@ -66,7 +57,7 @@ public final class LeaseProxyVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> bridgeStopped = bridge == null ? Future.succeededFuture() : bridge.stop();
+    Future<Void> bridgeStopped = stopBridge();
     Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
     return Future.join(bridgeStopped, serverClosed);
   }
@@ -82,19 +73,10 @@ public final class LeaseProxyVerticle extends VerticleBase {
     return new ListenAddress(listen.host(), actualPort() > 0 ? actualPort() : listen.port()).toString();
   }
 
-  /** Completes at the first successful upgrade; fails when the bridge gives up before it. */
-  public Future<BridgeSession> connected() {
-    return connected.future();
-  }
-
-  /** Completes when the bridge gives up for good; the process should exit with its code (4). */
-  public Future<BridgeFailure> fatal() {
-    return fatal.future();
-  }
-
-  /** The latest bridge session, or null before the first upgrade. */
-  public BridgeSession session() {
-    return bridge == null ? null : bridge.session();
+  @Override
+  protected void logConnected(BridgeSession session) {
+    LOG.info("egress client connected: lease={} session={} listen={} wire={}", session.leaseId(),
+        session.sessionId(), listenText(), session.wire());
   }
 
   /**
@@ -109,37 +91,6 @@ public final class LeaseProxyVerticle extends VerticleBase {
     if (!InetAddress.getByName(listen.bindHost()).isLoopbackAddress()) {
       throw new IllegalArgumentException("--listen " + listen
           + " refused: the lease proxy listens on loopback only (127.0.0.1, [::1] or localhost)");
-    }
-  }
-
-  private static Duration positive(Duration d, String what) {
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive");
-    }
-    return d;
-  }
-
-  private BridgeListener userListener() {
-    return options.getBridgeListener() == null ? BridgeListener.none() : options.getBridgeListener();
-  }
-
-  /** Logs the connected event, then tells the user's listener. */
-  private final class BannerListener implements BridgeListener {
-    @Override
-    public void onConnected(BridgeSession session) {
-      LOG.info("egress client connected: lease={} session={} listen={} wire={}", session.leaseId(),
-          session.sessionId(), listenText(), session.wire());
-      userListener().onConnected(session);
-    }
-
-    @Override
-    public void onDisconnected(String reason, Duration retryIn) {
-      userListener().onDisconnected(reason, retryIn);
-    }
-
-    @Override
-    public void onFatal(BridgeFailure failure) {
-      userListener().onFatal(failure);
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,21 +100,7 @@ final class ProxyConnection {
   // ---- CONNECT ----
 
   private void startTunnel(HostPort target, byte[] early) {
-    retireCurrent();
-    beginOpen(target);
-    opening.opened.onComplete(ar -> {
-      opening = null;
-      if (state == State.CLOSED) {
-        if (ar.succeeded()) {
-          ar.result().reset("browser went away");
-        }
-        return;
-      }
-      if (ar.failed()) {
-        failOpen(ar.cause());
-        return;
-      }
-      BridgeStream stream = ar.result();
+    openStream(target, stream -> {
       state = State.TUNNEL;
       socket.write(ProxyResponses.CONNECTION_ESTABLISHED);
       if (early.length > 0) {
@@ -131,21 +118,7 @@ final class ProxyConnection {
       sendRequest(request, rest);
       return;
     }
-    retireCurrent();
-    beginOpen(request.target());
-    opening.opened.onComplete(ar -> {
-      opening = null;
-      if (state == State.CLOSED) {
-        if (ar.succeeded()) {
-          ar.result().reset("browser went away");
-        }
-        return;
-      }
-      if (ar.failed()) {
-        failOpen(ar.cause());
-        return;
-      }
-      BridgeStream stream = ar.result();
+    openStream(request.target(), stream -> {
       current = stream;
       currentTarget = request.target();
       stream.events(new ForwardEvents(stream));
@@ -226,10 +199,30 @@ final class ProxyConnection {
     return taken;
   }
 
-  private void beginOpen(HostPort target) {
+  /**
+   * Retires the current stream and opens one to {@code target}, with the browser's reads paused
+   * meanwhile. The new stream goes to {@code onOpened} — unless the browser went away first (the
+   * stream is reset) or the open failed (the browser gets the error response).
+   */
+  private void openStream(HostPort target, Consumer<BridgeStream> onOpened) {
+    retireCurrent();
     state = State.OPENING;
     SocketReads.pause(socket);
     opening = opener.open(target);
+    opening.opened.onComplete(ar -> {
+      opening = null;
+      if (state == State.CLOSED) {
+        if (ar.succeeded()) {
+          ar.result().reset("browser went away");
+        }
+        return;
+      }
+      if (ar.failed()) {
+        failOpen(ar.cause());
+        return;
+      }
+      onOpened.accept(ar.result());
+    });
   }
 
   /** Finishes the stream of an earlier request; its late bytes are dropped, its credit still granted. */

@@ -26,6 +26,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -160,10 +161,7 @@ class BridgeLifecycleTest {
   @Test
   void aTicketThatNeverReachedTheCoordinatorIsUsedAgain(Vertx vertx) throws Exception {
     // Nothing listens at first: the fixed ticket must survive the failed attempts.
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = unusedPort();
     URI nowhere = URI.create("http://127.0.0.1:" + port);
     RecordingListener events = new RecordingListener();
     LeaseProxyOptions options = EgressRig.proxyOptions(nowhere)
@@ -180,28 +178,20 @@ class BridgeLifecycleTest {
   @Test
   void hostNotConnectedIs503(Vertx vertx) throws Exception {
     EgressRig rig = EgressRig.withoutHost(vertx);
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("CONNECT example.test:443 HTTP/1.1\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals("HTTP/1.1 503 Service Unavailable", reply.head().split("\r\n")[0]);
-      assertEquals("crabbox egress: host agent not connected\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(rig.proxyPort(), "CONNECT example.test:443 HTTP/1.1\r\n\r\n");
+    assertEquals("HTTP/1.1 503 Service Unavailable", reply.head().split("\r\n")[0]);
+    assertEquals("crabbox egress: host agent not connected\n", reply.text());
   }
 
   @Test
   void ownBridgeDownIs503(Vertx vertx) throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = unusedPort();
     LeaseProxyVerticle proxy = new LeaseProxyVerticle(EgressRig.proxyOptions(URI.create("http://127.0.0.1:" + port)));
     vertx.deployVerticle(proxy).await();
-    try (BrowserSocket browser = new BrowserSocket(proxy.actualPort())) {
-      browser.send("GET http://example.test/ HTTP/1.1\r\nHost: example.test\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals(503, reply.status());
-      assertEquals("crabbox egress: host agent not connected\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(proxy.actualPort(),
+        "GET http://example.test/ HTTP/1.1\r\nHost: example.test\r\n\r\n");
+    assertEquals(503, reply.status());
+    assertEquals("crabbox egress: host agent not connected\n", reply.text());
   }
 
   @Test
@@ -256,6 +246,13 @@ class BridgeLifecycleTest {
     vertx.deployVerticle(proxy).await();
     assertEquals("the coordinator did not accept the crabbox.egress.v2 subprotocol and the ticket is used up;"
         + " start again in v1 mode (--v1) with a new ticket", proxy.fatal().await().message());
+  }
+
+  /** A loopback port nothing listens on (it was free a moment ago). */
+  private static int unusedPort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
   }
 
   private static TicketSource mintingTickets(String role) {

@@ -148,23 +148,19 @@ class HostPolicyTest {
   @Test
   void connectWithoutPortIs400WithTheExactMessage(Vertx vertx) throws Exception {
     EgressRig rig = EgressRig.start(vertx);
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("CONNECT example.com HTTP/1.1\r\nHost: example.com\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals("HTTP/1.1 400 Bad Request", reply.head().split("\r\n")[0]);
-      assertEquals("crabbox egress: CONNECT target must include port: example.com\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(rig.proxyPort(),
+        "CONNECT example.com HTTP/1.1\r\nHost: example.com\r\n\r\n");
+    assertEquals("HTTP/1.1 400 Bad Request", reply.head().split("\r\n")[0]);
+    assertEquals("crabbox egress: CONNECT target must include port: example.com\n", reply.text());
   }
 
   @Test
   void originFormRequestIs400(Vertx vertx) throws Exception {
     EgressRig rig = EgressRig.start(vertx);
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("GET /direct HTTP/1.1\r\nHost: plain.test\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals(400, reply.status());
-      assertEquals("crabbox egress: a proxy request needs absolute-form or CONNECT\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(rig.proxyPort(),
+        "GET /direct HTTP/1.1\r\nHost: plain.test\r\n\r\n");
+    assertEquals(400, reply.status());
+    assertEquals("crabbox egress: a proxy request needs absolute-form or CONNECT\n", reply.text());
   }
 
   @Test
@@ -191,9 +187,6 @@ class HostPolicyTest {
   }
 
   private static BrowserSocket.Reply connect(EgressRig rig, String target) throws Exception {
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
-      return browser.readReply();
-    }
+    return BrowserSocket.exchange(rig.proxyPort(), "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
   }
 }

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.crabbox.agent.testing.BrowserSocket;
 import dev.crabbox.agent.testing.EgressRig;
 import dev.crabbox.agent.testing.HttpOrigin;
+import dev.crabbox.agent.testing.ProxiedHttp;
 import dev.crabbox.agent.testing.TcpOrigin;
-import dev.crabbox.agent.testing.TlsTrust;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,11 +51,7 @@ class ProxyEndToEndTest {
   @Test
   void connectTunnelCarriesTlsToHttpsOrigin(Vertx vertx) throws Exception {
     HttpOrigin secure = HttpOrigin.tls(vertx, "secure", "secure.test").start().await();
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", rig.proxyPort())))
-        .sslContext(TlsTrust.trusting(secure.certificatePath()))
-        .build();
+    HttpClient client = ProxiedHttp.trusting(rig.proxyPort(), secure.certificatePath());
     HttpResponse<String> response = client.send(
         HttpRequest.newBuilder(URI.create("https://secure.test:" + secure.port() + "/hello?q=1")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -67,10 +61,7 @@ class ProxyEndToEndTest {
 
   @Test
   void absoluteFormGetAndPostWithContentLength() throws Exception {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", rig.proxyPort())))
-        .build();
+    HttpClient client = ProxiedHttp.client(rig.proxyPort());
     URI base = URI.create("http://plain.test:" + plain.port());
     HttpResponse<String> get = client.send(HttpRequest.newBuilder(base.resolve("/page?x=y")).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -49,6 +49,13 @@ public final class BrowserSocket implements AutoCloseable {
     out = socket.getOutputStream();
   }
 
+  /** Sends {@code request} on a fresh connection to {@code port} and reads the one reply. */
+  public static Reply exchange(int port, String request) throws IOException {
+    try (BrowserSocket browser = new BrowserSocket(port)) {
+      return browser.send(request).readReply();
+    }
+  }
+
   public BrowserSocket send(String text) throws IOException {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }

@@ -1,20 +1,13 @@
 package dev.crabbox.cli.egress;
 
 import dev.crabbox.agent.BridgeSession;
-import dev.crabbox.agent.TicketSource;
-import dev.crabbox.agent.api.CoordinatorClient;
 import dev.crabbox.agent.proxy.LeaseProxyOptions;
 import dev.crabbox.agent.proxy.LeaseProxyVerticle;
-import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.CrabboxVersion;
-import dev.crabbox.cli.config.CliSettings;
 import dev.crabbox.cli.error.FatalSetupException;
 import dev.crabbox.cli.error.UsageException;
 import dev.crabbox.cli.options.CoordinatorFlags;
-import dev.crabbox.cli.options.CoordinatorTarget;
-import dev.crabbox.cli.runtime.DeployedService;
 import dev.crabbox.cli.runtime.RunningService;
-import dev.crabbox.cli.runtime.VertxRuntime;
 import dev.crabbox.protocol.net.ListenAddress;
 import dev.crabbox.protocol.net.ListenAddressException;
 import io.vertx.core.Future;
@@ -60,39 +53,18 @@ public final class EgressClientCommand implements Callable<Integer> {
   public Integer call() {
     String leaseRef = lease.lease();
     ListenAddress listenAddress = parseListen(listen);
-    String session = bridge.session();
-    CliEnvironment environment = CliEnvironment.of(spec);
-    CliSettings settings = environment.settings();
-    CoordinatorTarget target = coordinator.resolve(settings);
-    String ticket = bridge.ticket();
-    String token = ticket == null ? settings.requireToken(null) : null;
-    ProviderNote.print(spec, coordinator, target, leaseRef);
-    return VertxRuntime.runUntilShutdown(environment.shutdown(),
-        vertx -> start(vertx, leaseRef, session, listenAddress, target, ticket, token));
+    BridgeLaunch launch = BridgeLaunch.resolve(spec, ROLE, leaseRef, bridge, coordinator);
+    return launch.runUntilShutdown(vertx -> start(vertx, launch, listenAddress));
   }
 
-  private Future<RunningService> start(Vertx vertx, String leaseRef, String session, ListenAddress listenAddress,
-      CoordinatorTarget target, String ticket, String token) {
-    TicketSource tickets = ticket != null
-        ? TicketSource.fixed(ticket)
-        : TicketSource.minting(new CoordinatorClient(vertx, target.baseUri(), token, target.tls()),
-            leaseRef, ROLE, session, null, List.of());
-    LeaseProxyOptions options = new LeaseProxyOptions()
-        .setCoordinator(target.baseUri())
-        .setLease(leaseRef)
-        .setSessionId(session)
-        .setListen(listenAddress)
-        .setTicketSource(tickets)
-        .setWireVersion(bridge.wire())
-        .setClientTls(target.tls());
+  private Future<RunningService> start(Vertx vertx, BridgeLaunch launch, ListenAddress listenAddress) {
+    LeaseProxyOptions options = launch.bridgeOptions(vertx, new LeaseProxyOptions(), null, List.of())
+        .setListen(listenAddress);
     LeaseProxyVerticle verticle = new LeaseProxyVerticle(options);
-    options.setBridgeListener(new BridgeEvents(ROLE, spec.commandLine().getOut(), spec.commandLine().getErr(),
-        connected -> banner(connected, verticle.listenText())));
-    return vertx.deployVerticle(verticle)
+    options.setBridgeListener(launch.events(connected -> banner(connected, verticle.listenText())));
+    return launch.untilFatal(vertx, vertx.deployVerticle(verticle)
         .recover(failure -> Future.failedFuture(new FatalSetupException("egress client: cannot listen on "
-            + listenAddress + ": " + failure.getMessage(), failure)))
-        .<RunningService>map(deploymentId -> new DeployedService(vertx, deploymentId, verticle.fatal()
-            .compose(failure -> Future.failedFuture(new BridgeFatalException(ROLE, failure)))));
+            + listenAddress + ": " + failure.getMessage(), failure))), verticle);
   }
 
   static String banner(BridgeSession session, String listen) {

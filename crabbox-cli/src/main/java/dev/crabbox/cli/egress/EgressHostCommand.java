@@ -1,18 +1,11 @@
 package dev.crabbox.cli.egress;
 
 import dev.crabbox.agent.BridgeSession;
-import dev.crabbox.agent.TicketSource;
-import dev.crabbox.agent.api.CoordinatorClient;
 import dev.crabbox.agent.host.EgressHostOptions;
 import dev.crabbox.agent.host.EgressHostVerticle;
-import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.CrabboxVersion;
-import dev.crabbox.cli.config.CliSettings;
 import dev.crabbox.cli.options.CoordinatorFlags;
-import dev.crabbox.cli.options.CoordinatorTarget;
-import dev.crabbox.cli.runtime.DeployedService;
 import dev.crabbox.cli.runtime.RunningService;
-import dev.crabbox.cli.runtime.VertxRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
@@ -67,45 +60,25 @@ public final class EgressHostCommand implements Callable<Integer> {
   public Integer call() {
     String leaseRef = lease.lease();
     HostAllowlist allowlist = HostAllowlist.of(profiles, allow);
-    String session = bridge.session();
-    CliEnvironment environment = CliEnvironment.of(spec);
-    CliSettings settings = environment.settings();
-    CoordinatorTarget target = coordinator.resolve(settings);
-    String ticket = bridge.ticket();
-    String token = ticket == null ? settings.requireToken(null) : null;
-    PrintWriter err = spec.commandLine().getErr();
-    ProviderNote.print(spec, coordinator, target, leaseRef);
+    BridgeLaunch launch = BridgeLaunch.resolve(spec, ROLE, leaseRef, bridge, coordinator);
     if (allowPrivateDestinations) {
+      PrintWriter err = spec.commandLine().getErr();
       err.println("crabbox: warning: private destinations allowed (--allow-private-destinations): the egress "
           + "host also dials loopback, private and link-local addresses; use it for tests and local demos only");
       err.flush();
     }
-    return VertxRuntime.runUntilShutdown(environment.shutdown(),
-        vertx -> start(vertx, leaseRef, session, allowlist, target, ticket, token));
+    return launch.runUntilShutdown(vertx -> start(vertx, launch, allowlist));
   }
 
-  private Future<RunningService> start(Vertx vertx, String leaseRef, String session, HostAllowlist allowlist,
-      CoordinatorTarget target, String ticket, String token) {
-    TicketSource tickets = ticket != null
-        ? TicketSource.fixed(ticket)
-        : TicketSource.minting(new CoordinatorClient(vertx, target.baseUri(), token, target.tls()),
-            leaseRef, ROLE, session, allowlist.profileLabel(), allowlist.explicitEntries());
-    EgressHostOptions options = new EgressHostOptions()
-        .setCoordinator(target.baseUri())
-        .setLease(leaseRef)
-        .setSessionId(session)
+  private Future<RunningService> start(Vertx vertx, BridgeLaunch launch, HostAllowlist allowlist) {
+    EgressHostOptions options = launch
+        .bridgeOptions(vertx, new EgressHostOptions(), allowlist.profileLabel(), allowlist.explicitEntries())
         .setAllowlist(allowlist.allowlist())
         .setProfile(allowlist.profileLabel())
         .setAllowPrivateDestinations(allowPrivateDestinations)
-        .setTicketSource(tickets)
-        .setWireVersion(bridge.wire())
-        .setClientTls(target.tls())
-        .setBridgeListener(new BridgeEvents(ROLE, spec.commandLine().getOut(), spec.commandLine().getErr(),
-            connected -> banner(connected, allowlist)));
+        .setBridgeListener(launch.events(connected -> banner(connected, allowlist)));
     EgressHostVerticle verticle = new EgressHostVerticle(options);
-    return vertx.deployVerticle(verticle)
-        .<RunningService>map(deploymentId -> new DeployedService(vertx, deploymentId, verticle.fatal()
-            .compose(failure -> Future.failedFuture(new BridgeFatalException(ROLE, failure)))));
+    return launch.untilFatal(vertx, vertx.deployVerticle(verticle), verticle);
   }
 
   static String banner(BridgeSession session, HostAllowlist allowlist) {

@@ -6,45 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crabbox.agent.BridgeFailure;
-import dev.crabbox.agent.WireVersion;
 import dev.crabbox.agent.host.EgressHostVerticle;
 import dev.crabbox.agent.testing.BrowserSocket;
-import dev.crabbox.cli.demo.LocalEgressRig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Session rules across the real agents and coordinator: a newer session replaces the old one
  * (1012, fatal), a departing host leaves the client waiting (1011, not fatal), and releasing the
  * lease ends both sides (1008, fatal).
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class EgressSessionLifecycleTest {
-
-  @TempDir
-  Path dataDir;
-
-  private LocalEgressRig rig;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    rig = await(LocalEgressRig.start(vertx, dataDir, LocalEgressRig.Settings.loopback(WireVersion.V2)));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(rig.stop());
-  }
+class EgressSessionLifecycleTest extends LoopbackRigTest {
 
   @Test
   void aNewerSessionReplacesBothAgentsOfTheOldOne(Vertx vertx) throws Exception {
@@ -70,12 +43,10 @@ class EgressSessionLifecycleTest {
       JsonObject status = await(rig.admin().egressStatus(rig.leaseId()));
       return !status.getBoolean("hostConnected") && status.getBoolean("clientConnected");
     });
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("CONNECT 127.0.0.1:9 HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals(503, reply.status());
-      assertEquals("crabbox egress: host agent not connected\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(rig.proxyPort(),
+        "CONNECT 127.0.0.1:9 HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n");
+    assertEquals(503, reply.status());
+    assertEquals("crabbox egress: host agent not connected\n", reply.text());
     assertTrue(!rig.proxy().fatal().isComplete(), "1011 is not fatal for the client");
   }
 

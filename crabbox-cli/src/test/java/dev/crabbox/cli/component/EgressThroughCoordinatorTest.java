@@ -5,68 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crabbox.agent.WireVersion;
 import dev.crabbox.agent.testing.BrowserSocket;
 import dev.crabbox.agent.testing.HttpOrigin;
+import dev.crabbox.agent.testing.ProxiedHttp;
 import dev.crabbox.agent.testing.TcpOrigin;
-import dev.crabbox.agent.testing.TlsTrust;
-import dev.crabbox.cli.demo.LocalEgressRig;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coordinator + egress host + lease proxy in one JVM on loopback, exactly as the CLI wires them:
  * real HTTP clients reach local origins through the lease proxy, and refusals read clearly.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class EgressThroughCoordinatorTest {
-
-  @TempDir
-  Path dataDir;
-
-  private LocalEgressRig rig;
-
-  @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    rig = await(LocalEgressRig.start(vertx, dataDir, LocalEgressRig.Settings.loopback(WireVersion.V2)));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(rig.stop());
-  }
-
-  private HttpClient proxiedClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", rig.proxyPort())))
-        .build();
-  }
+class EgressThroughCoordinatorTest extends LoopbackRigTest {
 
   @Test
   void plainHttpReachesTheOriginAndProxyHeadersStayBehind(Vertx vertx) throws Exception {
     HttpOrigin origin = await(HttpOrigin.plain(vertx, "plain").start());
-    HttpResponse<String> response = proxiedClient().send(
+    HttpResponse<String> response = ProxiedHttp.client(rig.proxyPort()).send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + origin.port() + "/page?q=1"))
             .header("X-Test", "yes").build(),
         HttpResponse.BodyHandlers.ofString());
@@ -82,12 +46,7 @@ class EgressThroughCoordinatorTest {
   @Test
   void httpsGoesThroughConnectToATlsOrigin(Vertx vertx) throws Exception {
     HttpOrigin secure = await(HttpOrigin.tls(vertx, "secure", "localhost").start());
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", rig.proxyPort())))
-        .sslContext(TlsTrust.trusting(secure.certificatePath()))
-        .build();
-    HttpResponse<String> response = client.send(
+    HttpResponse<String> response = ProxiedHttp.trusting(rig.proxyPort(), secure.certificatePath()).send(
         HttpRequest.newBuilder(URI.create("https://localhost:" + secure.port() + "/tls")).build(),
         HttpResponse.BodyHandlers.ofString());
 
@@ -97,12 +56,10 @@ class EgressThroughCoordinatorTest {
 
   @Test
   void aHostOffTheAllowlistIsRefusedWith403() throws Exception {
-    try (BrowserSocket browser = new BrowserSocket(rig.proxyPort())) {
-      browser.send("GET http://not-allowed.example/ HTTP/1.1\r\nHost: not-allowed.example\r\n\r\n");
-      BrowserSocket.Reply reply = browser.readReply();
-      assertEquals(403, reply.status());
-      assertEquals("crabbox egress: not allowlisted: not-allowed.example\n", reply.text());
-    }
+    BrowserSocket.Reply reply = BrowserSocket.exchange(rig.proxyPort(),
+        "GET http://not-allowed.example/ HTTP/1.1\r\nHost: not-allowed.example\r\n\r\n");
+    assertEquals(403, reply.status());
+    assertEquals("crabbox egress: not allowlisted: not-allowed.example\n", reply.text());
   }
 
   @Test

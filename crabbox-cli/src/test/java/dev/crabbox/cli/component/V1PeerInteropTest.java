@@ -5,46 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crabbox.agent.WireVersion;
 import dev.crabbox.agent.api.EgressTicket;
 import dev.crabbox.agent.testing.HttpOrigin;
-import dev.crabbox.cli.demo.LocalEgressRig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A lease client that speaks only the original Crabbox's v1 JSON frames (no subprotocol, string
  * stream ids, base64 bodies) works with our v2 egress host: the coordinator translates.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class V1PeerInteropTest {
-
-  @TempDir
-  Path dataDir;
-
-  private LocalEgressRig rig;
+class V1PeerInteropTest extends LoopbackRigTest {
 
   @BeforeEach
-  void start(Vertx vertx) throws Exception {
-    rig = await(LocalEgressRig.start(vertx, dataDir, LocalEgressRig.Settings.loopback(WireVersion.V2)));
+  void handTheClientRoleToAV1Peer() throws Exception {
     // The rig's own v2 lease proxy steps aside: the v1 peer below takes the client role.
     await(rig.stopProxy());
     // The host is closed with 1011 when its partner leaves and comes back on its resume secret.
@@ -52,11 +36,6 @@ class V1PeerInteropTest {
       JsonObject status = await(rig.admin().egressStatus(rig.leaseId()));
       return status.getBoolean("hostConnected") && !status.getBoolean("clientConnected");
     });
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    await(rig.stop());
   }
 
   @Test
