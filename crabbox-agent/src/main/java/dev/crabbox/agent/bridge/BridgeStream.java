@@ -29,7 +29,7 @@ public final class BridgeStream {
     this.id = id;
     this.halfClose = creditControlled;
     this.sender = new StreamSender(link, id, creditControlled, this::onFinSent);
-    this.receiver = new StreamReceiver(link, creditControlled ? new ReceiveWindow() : null, this::grant);
+    this.receiver = new StreamReceiver(link, creditControlled ? ReceiveWindow.growing() : null, this::grant);
   }
 
   public int id() {

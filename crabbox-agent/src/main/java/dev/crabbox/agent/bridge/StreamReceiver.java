@@ -99,7 +99,9 @@ final class StreamReceiver {
     if (window == null || bytes == 0) {
       return;
     }
-    int increment = window.onConsumed(bytes);
+    // The window grows only while the destination drains as fast as data arrives.
+    WriteStream<Buffer> destination = sink;
+    int increment = window.onConsumed(bytes, destination != null && !destination.writeQueueFull());
     if (increment > 0) {
       grant.accept(increment);
     }

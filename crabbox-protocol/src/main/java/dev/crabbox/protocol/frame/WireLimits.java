@@ -16,6 +16,8 @@ public final class WireLimits {
   public static final int V1_READ_CHUNK = 32 * 1024;
   /** Every stream starts with this much send credit in each direction. */
   public static final int INITIAL_WINDOW = 256 * 1024;
+  /** A receiver whose destination keeps up may grow a stream's window up to this. */
+  public static final int MAX_WINDOW = 1024 * 1024;
   /** Longest host name in an OPEN frame (DNS limit). */
   public static final int MAX_HOST_LENGTH = 253;
   /** Longest RST reason or ERROR message we accept. */

@@ -61,6 +61,35 @@ class WindowsTest {
   }
 
   @Test
+  void aWindowGrowsOnlyWhileTheDestinationKeepsUpAndNeverPastItsMaximum() {
+    ReceiveWindow window = new ReceiveWindow(1000, 3000);
+    assertTrue(window.onReceived(1000));
+    // A destination that is backed up: plain grants, no growth.
+    assertEquals(125, window.onConsumed(125, false));
+    assertEquals(1000, window.window());
+    // Keeping up: the grant doubles the window and carries the growth.
+    assertEquals(125 + 1000, window.onConsumed(125, true));
+    assertEquals(2000, window.window());
+    assertTrue(window.onReceived(1250));
+    // Growth stops at the maximum.
+    assertEquals(250 + 1000, window.onConsumed(250, true));
+    assertEquals(3000, window.window());
+    assertEquals(375, window.onConsumed(375, true));
+    assertEquals(3000, window.window());
+    // The peer may now have the whole grown window outstanding, and not a byte more.
+    assertTrue(window.onReceived(3000 - (int) window.outstanding()));
+    assertFalse(window.onReceived(1));
+  }
+
+  @Test
+  void aFixedWindowNeverGrows() {
+    ReceiveWindow window = new ReceiveWindow(1000);
+    assertTrue(window.onReceived(1000));
+    assertEquals(125, window.onConsumed(125, true));
+    assertEquals(1000, window.window());
+  }
+
+  @Test
   void senderAndReceiverAgreeOverAnyInterleaving() {
     SendWindow send = new SendWindow();
     ReceiveWindow receive = new ReceiveWindow();
