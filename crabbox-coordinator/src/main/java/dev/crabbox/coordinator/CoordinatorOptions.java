@@ -23,6 +23,8 @@ public final class CoordinatorOptions {
   public static final Duration DEFAULT_TICKET_TTL = Duration.ofSeconds(120);
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  /** A run keeps the last 8 MiB of its log. */
+  public static final long DEFAULT_RUN_LOG_LIMIT = 8L * 1024 * 1024;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -39,6 +41,7 @@ public final class CoordinatorOptions {
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private final List<RouteContributor> routeContributors = new ArrayList<>();
   private String publicUrl;
+  private long runLogLimit = DEFAULT_RUN_LOG_LIMIT;
 
   /** {@code ~/.local/share/crabbox/coordinator}. */
   public static Path defaultDataDir() {
@@ -205,6 +208,19 @@ public final class CoordinatorOptions {
 
   public CoordinatorOptions setPublicUrl(String publicUrl) {
     this.publicUrl = publicUrl;
+    return this;
+  }
+
+  /** Bytes of log tail each run retains (8 MiB); older output is trimmed from the front. */
+  public long getRunLogLimit() {
+    return runLogLimit;
+  }
+
+  public CoordinatorOptions setRunLogLimit(long runLogLimit) {
+    if (runLogLimit <= 0) {
+      throw new IllegalArgumentException("runLogLimit must be positive, got " + runLogLimit);
+    }
+    this.runLogLimit = runLogLimit;
     return this;
   }
 

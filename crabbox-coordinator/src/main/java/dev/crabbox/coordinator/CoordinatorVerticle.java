@@ -13,6 +13,8 @@ import dev.crabbox.coordinator.lease.LeaseEvents;
 import dev.crabbox.coordinator.lease.LeaseExpirySweeper;
 import dev.crabbox.coordinator.lease.LeaseRoutes;
 import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.run.RunRoutes;
+import dev.crabbox.coordinator.run.RunService;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.H2Store;
 import io.vertx.core.Future;
@@ -93,6 +95,8 @@ public final class CoordinatorVerticle extends VerticleBase {
     new SystemRoutes(auth, options.getClock()).mount(router);
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
+    new RunRoutes(new RunService(store, leases, options.getRunLogLimit()), auth, body)
+        .mount(router);
     CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier);
     options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
     return router;

@@ -51,6 +51,15 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, "lease_not_found", "lease not found: " + idOrSlug);
   }
 
+  /** Unknown runs and runs on leases the caller cannot see answer the same. */
+  public static ApiException runNotFound(String runId) {
+    return new ApiException(404, "run_not_found", "run not found: " + runId);
+  }
+
+  public static ApiException runFinished(String runId) {
+    return new ApiException(409, "run_finished", "run " + runId + " has finished");
+  }
+
   public static ApiException egressUnavailable(String message) {
     return new ApiException(409, "egress_unavailable", message);
   }

@@ -64,6 +64,51 @@ public interface CoordinatorStore {
   /** Ends the lease's current session and kills its resume secrets; false when none was current. */
   Future<Boolean> endEgressSession(String leaseId, Instant now);
 
+  // Runs
+
+  Future<Void> insertRun(RunRecord run);
+
+  Future<Optional<RunRecord>> findRun(String runId);
+
+  /** The lease's runs, newest first. */
+  Future<List<RunRecord>> listRuns(String leaseId);
+
+  /** Ends a running run; false when it was not running (already finished or unknown). */
+  Future<Boolean> finishRun(String runId, RunState state, int exitCode, Instant endedAt);
+
+  /** Appends events in order; false (nothing stored) when the run is not running. */
+  Future<Boolean> appendRunEvents(String runId, List<RunEvent> events);
+
+  /** The run's events in the order they were appended. */
+  Future<List<RunEvent>> runEvents(String runId);
+
+  /**
+   * Appends text to the run's log and trims the log from the front to at most {@code limitBytes}
+   * UTF-8 bytes (at a line boundary where possible); the bytes retained, or empty (nothing
+   * stored) when the run is not running.
+   */
+  Future<Optional<Long>> appendRunLog(String runId, String text, long limitBytes);
+
+  /** The retained log of the run (empty when none). */
+  Future<String> runLog(String runId);
+
+  /**
+   * Stores a sample of a running run's lease, keeping the newest {@code keepPerLease} samples of
+   * that lease; false (nothing stored) when the run is not running.
+   */
+  Future<Boolean> addTelemetry(TelemetrySample sample, int keepPerLease);
+
+  /** Samples taken during the run, oldest first. */
+  Future<List<TelemetrySample>> runTelemetry(String runId);
+
+  /** Samples of the lease, oldest first. */
+  Future<List<TelemetrySample>> leaseTelemetry(String leaseId);
+
+  /** Stores (replaces) the run's JUnit summary. */
+  Future<Void> putJunit(String runId, JunitSummary summary);
+
+  Future<Optional<JunitSummary>> junit(String runId);
+
   // Credentials
 
   Future<Void> insertTicket(TicketRecord ticket);

@@ -31,6 +31,7 @@ public final class H2Store implements CoordinatorStore {
   private final Pool pool;
   private final JdbcLeases leases;
   private final JdbcEgress egress;
+  private final JdbcRuns runs;
 
   private H2Store(Vertx vertx, JdbcDataSource dataSource, Pool pool) {
     this.vertx = vertx;
@@ -38,6 +39,7 @@ public final class H2Store implements CoordinatorStore {
     this.pool = pool;
     this.leases = new JdbcLeases(pool);
     this.egress = new JdbcEgress(pool);
+    this.runs = new JdbcRuns(pool);
   }
 
   /** Migrates the schema (on a worker thread) and opens the pool. */
@@ -131,6 +133,71 @@ public final class H2Store implements CoordinatorStore {
   @Override
   public Future<Boolean> endEgressSession(String leaseId, Instant now) {
     return egress.endSession(leaseId, now);
+  }
+
+  @Override
+  public Future<Void> insertRun(RunRecord run) {
+    return runs.insert(run);
+  }
+
+  @Override
+  public Future<Optional<RunRecord>> findRun(String runId) {
+    return runs.find(runId);
+  }
+
+  @Override
+  public Future<List<RunRecord>> listRuns(String leaseId) {
+    return runs.ofLease(leaseId);
+  }
+
+  @Override
+  public Future<Boolean> finishRun(String runId, RunState state, int exitCode, Instant endedAt) {
+    return runs.finish(runId, state, exitCode, endedAt);
+  }
+
+  @Override
+  public Future<Boolean> appendRunEvents(String runId, List<RunEvent> events) {
+    return runs.appendEvents(runId, events);
+  }
+
+  @Override
+  public Future<List<RunEvent>> runEvents(String runId) {
+    return runs.events(runId);
+  }
+
+  @Override
+  public Future<Optional<Long>> appendRunLog(String runId, String text, long limitBytes) {
+    return runs.appendLog(runId, text, limitBytes);
+  }
+
+  @Override
+  public Future<String> runLog(String runId) {
+    return runs.log(runId);
+  }
+
+  @Override
+  public Future<Boolean> addTelemetry(TelemetrySample sample, int keepPerLease) {
+    return runs.addTelemetry(sample, keepPerLease);
+  }
+
+  @Override
+  public Future<List<TelemetrySample>> runTelemetry(String runId) {
+    return runs.telemetryOfRun(runId);
+  }
+
+  @Override
+  public Future<List<TelemetrySample>> leaseTelemetry(String leaseId) {
+    return runs.telemetryOfLease(leaseId);
+  }
+
+  @Override
+  public Future<Void> putJunit(String runId, JunitSummary summary) {
+    return runs.putJunit(runId, summary);
+  }
+
+  @Override
+  public Future<Optional<JunitSummary>> junit(String runId) {
+    return runs.junit(runId);
   }
 
   @Override

@@ -136,4 +136,67 @@ abstract class CoordinatorStoreContract {
     assertFalse(result(store().egressSession(leaseId)).orElseThrow().current());
     assertEquals(2, result(store().pruneCredentials(T0.plusSeconds(3600))), "both spent secrets");
   }
+
+  static RunRecord run(String id, String leaseId, Instant startedAt) {
+    return new RunRecord(id, leaseId, "r-r", "alice", "acme", "manual", "make", RunState.RUNNING,
+        startedAt, null, null);
+  }
+
+  @Test
+  void runsRoundTripAndFinishOnce() {
+    result(store().insertLease(lease("cbx_0000000000r1", "r-r", "alice", "acme")));
+    RunRecord first = run("run_000000000001", "cbx_0000000000r1", T0);
+    RunRecord second = run("run_000000000002", "cbx_0000000000r1", T0.plusSeconds(1));
+    result(store().insertRun(first));
+    result(store().insertRun(second));
+    assertEquals(Optional.of(first), result(store().findRun(first.id())));
+    assertEquals(Optional.empty(), result(store().findRun("run_00000000000f")));
+    assertEquals(List.of(second, first), result(store().listRuns("cbx_0000000000r1")));
+
+    assertTrue(result(store().appendRunEvents(first.id(), List.of(
+        new RunEvent(0, "run.started", T0, null), new RunEvent(0, "command.output", T0, "\"x\"")))));
+    List<RunEvent> events = result(store().runEvents(first.id()));
+    assertEquals(List.of("run.started", "command.output"),
+        events.stream().map(RunEvent::type).toList());
+    assertEquals("\"x\"", events.get(1).data());
+
+    assertTrue(result(store().finishRun(first.id(), RunState.FAILED, 2, T0.plusSeconds(5))));
+    assertFalse(result(store().finishRun(first.id(), RunState.SUCCEEDED, 0, T0.plusSeconds(6))));
+    RunRecord finished = result(store().findRun(first.id())).orElseThrow();
+    assertEquals(RunState.FAILED, finished.state());
+    assertEquals(2, finished.exitCode());
+    assertEquals(T0.plusSeconds(5), finished.endedAt());
+    assertFalse(result(store().appendRunEvents(first.id(), List.of(
+        new RunEvent(0, "late", T0, null)))));
+    assertEquals(Optional.empty(), result(store().appendRunLog(first.id(), "late", 100)));
+    assertFalse(result(store().addTelemetry(new TelemetrySample("cbx_0000000000r1", first.id(),
+        T0, 1, 2, 3), 60)));
+    assertEquals(2, result(store().runEvents(first.id())).size());
+
+    JunitSummary junit = new JunitSummary(1, 3, 1, 0, 0, 0.5, List.of("A.b"));
+    result(store().putJunit(first.id(), junit));
+    result(store().putJunit(first.id(), junit));
+    assertEquals(Optional.of(junit), result(store().junit(first.id())));
+    assertEquals(Optional.empty(), result(store().junit(second.id())));
+  }
+
+  @Test
+  void runLogsKeepTheirTailAndTelemetryItsNewestSamples() {
+    result(store().insertLease(lease("cbx_0000000000r2", "r-s", "alice", "acme")));
+    RunRecord r = run("run_000000000003", "cbx_0000000000r2", T0);
+    result(store().insertRun(r));
+    assertEquals(Optional.of(8L), result(store().appendRunLog(r.id(), "one\ntwo\n", 10)));
+    assertEquals(Optional.of(10L), result(store().appendRunLog(r.id(), "three\n", 10)));
+    assertEquals("two\nthree\n", result(store().runLog(r.id())));
+    assertEquals("", result(store().runLog("run_00000000000f")));
+
+    for (int i = 0; i < 5; i++) {
+      assertTrue(result(store().addTelemetry(new TelemetrySample("cbx_0000000000r2", r.id(),
+          T0.plusSeconds(10 - i), i, 2, 3), 3)));
+    }
+    List<TelemetrySample> kept = result(store().leaseTelemetry("cbx_0000000000r2"));
+    assertEquals(List.of(T0.plusSeconds(8), T0.plusSeconds(9), T0.plusSeconds(10)),
+        kept.stream().map(TelemetrySample::at).toList(), "the oldest samples go, oldest first");
+    assertEquals(kept, result(store().runTelemetry(r.id())));
+  }
 }

@@ -151,6 +151,16 @@ public final class TestCoordinator {
     return request(HttpMethod.POST, path, token, body);
   }
 
+  /** POSTs {@code text} as {@code text/plain; charset=utf-8}. */
+  public HttpResponse<Buffer> postText(String path, String token, String text) {
+    HttpRequest<Buffer> request = http.request(HttpMethod.POST, path)
+        .putHeader("Content-Type", "text/plain; charset=utf-8");
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    return Await.result(request.sendBuffer(Buffer.buffer(text)));
+  }
+
   /** Creates a manual lease and returns its JSON. */
   public JsonObject createLease(String token) {
     HttpResponse<Buffer> response = post("/v1/leases", token, null);
