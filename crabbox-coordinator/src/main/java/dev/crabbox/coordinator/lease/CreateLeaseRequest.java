@@ -20,7 +20,8 @@ public record CreateLeaseRequest(
 
   public static final String MANUAL = "manual";
   public static final String DEFAULT_TARGET = "linux";
-  private static final Duration MAX_TTL = Duration.ofDays(7);
+  /** TTL and idle timeout are capped here: a longer request gets this much, as in the original. */
+  static final Duration MAX_DURATION = Duration.ofHours(24);
 
   public static CreateLeaseRequest parse(JsonObject body) {
     String provider = orDefault(JsonBodies.optionalString(body, "provider"), MANUAL);
@@ -46,10 +47,7 @@ public record CreateLeaseRequest(
       return Optional.empty();
     }
     Duration d = DurationText.parse(field, value);
-    if (d.compareTo(MAX_TTL) > 0) {
-      throw new IllegalArgumentException("\"" + field + "\" must be at most " + MAX_TTL.toDays() + " days");
-    }
-    return Optional.of(d);
+    return Optional.of(d.compareTo(MAX_DURATION) > 0 ? MAX_DURATION : d);
   }
 
   private static LeaseView.Labels labels(JsonObject body) {

@@ -51,6 +51,15 @@ class LeaseApiTest extends CoordinatorTestBase {
   }
 
   @Test
+  void capsTtlAndIdleTimeoutAt24Hours() {
+    HttpResponse<Buffer> response = coordinator.post("/v1/leases", alice, new JsonObject()
+        .put("ttl", "48h").put("idleTimeout", "36h"));
+    assertEquals(201, response.statusCode(), response.bodyAsString());
+    LeaseView view = LeaseView.fromJson(response.bodyAsJsonObject().getMap());
+    assertEquals(MutableClock.START.plus(Duration.ofHours(24)), view.expiresAt());
+  }
+
+  @Test
   void refusesBadBodies() {
     assertError(coordinator.post("/v1/leases", alice, new JsonObject().put("ttl", "soon")), 400,
         "bad_request");
