@@ -5,6 +5,9 @@ import dev.crabbox.cli.coordinator.CoordinatorCommand;
 import dev.crabbox.cli.demo.DemoCommand;
 import dev.crabbox.cli.egress.EgressCommand;
 import dev.crabbox.cli.error.ErrorHandlingInstaller;
+import dev.crabbox.cli.lease.ListCommand;
+import dev.crabbox.cli.lease.StatusCommand;
+import dev.crabbox.cli.lease.StopCommand;
 import dev.crabbox.cli.login.LoginCommand;
 import dev.crabbox.cli.runtime.Logging;
 import picocli.CommandLine;
@@ -25,7 +28,8 @@ import picocli.CommandLine.ScopeType;
     modelTransformer = ErrorHandlingInstaller.class,
     description = "Lease Linux boxes from a crabbox coordinator and route their browser or app traffic "
         + "out through this machine.",
-    subcommands = {LoginCommand.class, EgressCommand.class, CoordinatorCommand.class, DemoCommand.class,
+    subcommands = {LoginCommand.class, ListCommand.class, StatusCommand.class, StopCommand.class,
+        EgressCommand.class, CoordinatorCommand.class, DemoCommand.class,
         BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 coordinator unreachable or failing,"
         + " 4 fatal refusal (401/403/404/409/410, bridge replaced or lease ended)."})

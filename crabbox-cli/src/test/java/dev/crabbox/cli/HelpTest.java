@@ -17,6 +17,9 @@ class HelpTest {
   @CsvSource(delimiter = '|', value = {
       "''|Lease Linux boxes from a crabbox coordinator",
       "login|Verify a coordinator URL and bearer token",
+      "list|List the leases you can see on the coordinator",
+      "status|Show one lease (by id or slug)",
+      "stop|Stop (release) a lease by id or slug",
       "egress|crabbox egress bridges lease-local browser or app traffic through the machine running the egress host agent.",
       "egress host|Run only the local egress host bridge",
       "egress client|Run only the lease-side proxy bridge",

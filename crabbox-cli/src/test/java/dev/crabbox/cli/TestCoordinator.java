@@ -28,10 +28,20 @@ public final class TestCoordinator implements AutoCloseable {
     return verticle.adminToken();
   }
 
+  /** A CLI runner whose environment points at this coordinator with the admin token. */
+  public CliRunner cli(Path home) {
+    return new CliRunner(home).env("CRABBOX_COORDINATOR", url()).env("CRABBOX_TOKEN", adminToken());
+  }
+
   /** Creates a manual lease as the admin and returns its JSON (id, slug, ...). */
   public JsonObject createLease() {
+    return createLease(new JsonObject());
+  }
+
+  /** Creates a lease from a {@code POST /v1/leases} body (labels, ttl, ...) as the admin. */
+  public JsonObject createLease(JsonObject body) {
     CoordinatorClient client = new CoordinatorClient(vertx, URI.create(url()), adminToken(), ClientTls.system());
-    return client.createLease(new JsonObject()).await();
+    return client.createLease(body).await();
   }
 
   /** Mints a host ticket (which starts a session carrying profile and allow) as the admin. */

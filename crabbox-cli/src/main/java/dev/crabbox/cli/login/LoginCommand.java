@@ -1,19 +1,16 @@
 package dev.crabbox.cli.login;
 
-import dev.crabbox.agent.api.CoordinatorClient;
 import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.CrabboxVersion;
 import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.config.CliConfig;
 import dev.crabbox.cli.config.CliConfigStore;
 import dev.crabbox.cli.config.CliSettings;
-import dev.crabbox.cli.error.CoordinatorUnavailableException;
+import dev.crabbox.cli.options.ApiAnswers;
 import dev.crabbox.cli.options.CoordinatorFlags;
+import dev.crabbox.cli.options.CoordinatorSession;
 import dev.crabbox.cli.options.CoordinatorTarget;
-import dev.crabbox.cli.runtime.VertxRuntime;
 import dev.crabbox.protocol.api.Whoami;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,10 +46,8 @@ public final class LoginCommand implements Callable<Integer> {
     CliSettings settings = environment.settings();
     CoordinatorTarget target = coordinator.resolve(settings);
     String bearer = settings.requireToken(token);
-    Whoami caller = VertxRuntime.call(vertx -> {
-      CoordinatorClient client = new CoordinatorClient(vertx, target.baseUri(), bearer, target.tls());
-      return client.whoami().compose(LoginCommand::parse).eventually(client::close);
-    });
+    Whoami caller = new CoordinatorSession(target, bearer).call(client -> client.whoami()
+        .compose(json -> ApiAnswers.read(json, Whoami::fromJson, "whoami")));
     CliConfigStore store = settings.store();
     CliConfig saved = new CliConfig(target.baseUri().toString(), bearer,
         target.provider().orElse(null),
@@ -63,14 +58,5 @@ public final class LoginCommand implements Callable<Integer> {
         caller.org().isEmpty() ? "-" : caller.org(), caller.role(), store.file());
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static Future<Whoami> parse(JsonObject json) {
-    try {
-      return Future.succeededFuture(Whoami.fromJson(json.getMap()));
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(new CoordinatorUnavailableException(
-          "the coordinator answered an unreadable whoami: " + e.getMessage(), e));
-    }
   }
 }

@@ -1,10 +1,12 @@
 package dev.crabbox.cli.options;
 
 import dev.crabbox.agent.ClientTls;
+import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.config.CliSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,5 +41,12 @@ public final class CoordinatorFlags {
     URI base = settings.requireCoordinator(coordinator);
     ClientTls tls = caFile.map(ClientTls::caFile).orElse(ClientTls.system());
     return new CoordinatorTarget(base, tls, providerLabel);
+  }
+
+  /** The coordinator and token of the command tree {@code spec} belongs to (flags > env > config). */
+  public CoordinatorSession session(CommandSpec spec) {
+    CliSettings settings = CliEnvironment.of(spec).settings();
+    CoordinatorTarget target = resolve(settings);
+    return new CoordinatorSession(target, settings.requireToken(null));
   }
 }

@@ -23,9 +23,7 @@ class EgressStatusCommandTest {
   @BeforeEach
   void start() {
     coordinator = new TestCoordinator(home.resolve("coordinator-data"));
-    cli = new CliRunner(home)
-        .env("CRABBOX_COORDINATOR", coordinator.url())
-        .env("CRABBOX_TOKEN", coordinator.adminToken());
+    cli = coordinator.cli(home);
   }
 
   @AfterEach
