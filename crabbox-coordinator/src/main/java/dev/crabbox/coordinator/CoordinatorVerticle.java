@@ -15,6 +15,8 @@ import dev.crabbox.coordinator.lease.LeaseRoutes;
 import dev.crabbox.coordinator.lease.LeaseService;
 import dev.crabbox.coordinator.run.RunRoutes;
 import dev.crabbox.coordinator.run.RunService;
+import dev.crabbox.coordinator.runner.RunnerRoutes;
+import dev.crabbox.coordinator.runner.RunnerService;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.H2Store;
 import io.vertx.core.Future;
@@ -97,6 +99,7 @@ public final class CoordinatorVerticle extends VerticleBase {
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
     new RunRoutes(new RunService(store, leases, options.getRunLogLimit()), auth, body)
         .mount(router);
+    new RunnerRoutes(new RunnerService(store, options.getClock()), auth, body).mount(router);
     CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier);
     options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
     return router;

@@ -56,6 +56,12 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, "run_not_found", "run not found: " + runId);
   }
 
+  /** Unknown runners and runners the caller may not see answer the same. */
+  public static ApiException runnerNotFound(String provider, String runnerId) {
+    return new ApiException(404, "runner_not_found", "runner not found: " + provider + "/"
+        + runnerId);
+  }
+
   public static ApiException runFinished(String runId) {
     return new ApiException(409, "run_finished", "run " + runId + " has finished");
   }

@@ -109,6 +109,26 @@ public interface CoordinatorStore {
 
   Future<Optional<JunitSummary>> junit(String runId);
 
+  // External runners
+
+  /**
+   * One runner sync of {@code owner} for {@code provider}, atomically: every runner in
+   * {@code seen} is written for (provider, id) with this owner and org, {@code lastSeenAt = now}
+   * and no stale mark ({@code firstSeenAt} is kept for known runners, {@code now} for new ones);
+   * every other runner of that provider and owner that was not stale yet becomes stale
+   * ({@code staleSince = now}). Nothing is deleted. The {@code owner}, {@code org},
+   * {@code firstSeenAt}, {@code lastSeenAt} and stale fields of {@code seen} are ignored.
+   */
+  Future<RunnerSync> syncRunners(String provider, String owner, String org,
+      List<RunnerRecord> seen, Instant now);
+
+  Future<Optional<RunnerRecord>> findRunner(String provider, String runnerId);
+
+  /**
+   * Runners, most recently seen first; {@code provider} and {@code owner} filter when not null.
+   */
+  Future<List<RunnerRecord>> listRunners(String provider, String owner);
+
   // Credentials
 
   Future<Void> insertTicket(TicketRecord ticket);

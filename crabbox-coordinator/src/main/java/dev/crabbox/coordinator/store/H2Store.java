@@ -32,6 +32,7 @@ public final class H2Store implements CoordinatorStore {
   private final JdbcLeases leases;
   private final JdbcEgress egress;
   private final JdbcRuns runs;
+  private final JdbcRunners runners;
 
   private H2Store(Vertx vertx, JdbcDataSource dataSource, Pool pool) {
     this.vertx = vertx;
@@ -40,6 +41,7 @@ public final class H2Store implements CoordinatorStore {
     this.leases = new JdbcLeases(pool);
     this.egress = new JdbcEgress(pool);
     this.runs = new JdbcRuns(pool);
+    this.runners = new JdbcRunners(pool);
   }
 
   /** Migrates the schema (on a worker thread) and opens the pool. */
@@ -198,6 +200,22 @@ public final class H2Store implements CoordinatorStore {
   @Override
   public Future<Optional<JunitSummary>> junit(String runId) {
     return runs.junit(runId);
+  }
+
+  @Override
+  public Future<RunnerSync> syncRunners(String provider, String owner, String org,
+      List<RunnerRecord> seen, Instant now) {
+    return runners.sync(provider, owner, org, seen, now);
+  }
+
+  @Override
+  public Future<Optional<RunnerRecord>> findRunner(String provider, String runnerId) {
+    return runners.find(provider, runnerId);
+  }
+
+  @Override
+  public Future<List<RunnerRecord>> listRunners(String provider, String owner) {
+    return runners.list(provider, owner);
   }
 
   @Override

@@ -199,4 +199,42 @@ abstract class CoordinatorStoreContract {
         kept.stream().map(TelemetrySample::at).toList(), "the oldest samples go, oldest first");
     assertEquals(kept, result(store().runTelemetry(r.id())));
   }
+
+  static RunnerRecord runner(String id, String owner, Instant seen) {
+    return new RunnerRecord("blacksmith-testbox", id, "box " + id, owner, "acme", "running",
+        "acme/widgets", "ci.yml", "42", "build", Map.of("os", "linux", "size", "4vcpu"),
+        T0.minusSeconds(60), T0.minusSeconds(30), seen, seen, false, null);
+  }
+
+  @Test
+  void runnerSyncsUpsertAndMarkTheOwnersMissingRunnersStale() {
+    String provider = "blacksmith-testbox";
+    RunnerRecord a = runner("tbx_a", "alice", T0);
+    RunnerRecord bare = new RunnerRecord(provider, "tbx_b", null, "alice", "acme", "queued", null,
+        null, null, null, null, null, null, T0, T0, false, null);
+    assertEquals(new RunnerSync(2, 0),
+        result(store().syncRunners(provider, "alice", "acme", List.of(a, bare), T0)));
+    assertEquals(new RunnerSync(1, 0), result(store().syncRunners(provider, "bob", "acme",
+        List.of(runner("tbx_c", "bob", T0)), T0)));
+    assertEquals(Optional.of(a), result(store().findRunner(provider, "tbx_a")));
+    assertEquals(Optional.of(bare), result(store().findRunner(provider, "tbx_b")));
+    assertEquals(Optional.empty(), result(store().findRunner("other", "tbx_a")));
+
+    Instant later = T0.plusSeconds(120);
+    assertEquals(new RunnerSync(1, 1), result(store().syncRunners(provider, "alice", "acme",
+        List.of(runner("tbx_a", "alice", later)), later)));
+    RunnerRecord stale = result(store().findRunner(provider, "tbx_b")).orElseThrow();
+    assertTrue(stale.stale());
+    assertEquals(later, stale.staleSince());
+    RunnerRecord seen = result(store().findRunner(provider, "tbx_a")).orElseThrow();
+    assertEquals(T0, seen.firstSeenAt());
+    assertEquals(later, seen.lastSeenAt());
+    assertFalse(result(store().findRunner(provider, "tbx_c")).orElseThrow().stale(),
+        "another owner's runners are not touched");
+
+    assertEquals(List.of("tbx_a", "tbx_b"), result(store().listRunners(provider, "alice"))
+        .stream().map(RunnerRecord::id).toList());
+    assertEquals(3, result(store().listRunners(null, null)).size());
+    assertEquals(0, result(store().listRunners("other", null)).size());
+  }
 }
