@@ -62,10 +62,9 @@ final class KeyFiles {
   }
 
   private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
-    try {
+    // On a file system without POSIX permissions (Windows) the profile directory's ACLs apply.
+    if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       Files.setPosixFilePermissions(path, permissions);
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): the user's profile directory ACLs apply instead.
     }
   }
 }

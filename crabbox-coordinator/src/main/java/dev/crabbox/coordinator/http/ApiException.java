@@ -1,33 +1,15 @@
 package dev.crabbox.coordinator.http;
 
-import dev.crabbox.protocol.api.ApiError;
+import dev.crabbox.protocol.api.ApiFailure;
 
 /**
- * A user-facing API failure: an HTTP status plus the {@code {"error","message"}} body. Thrown or
- * returned as a failed future anywhere in a request; the router's failure handler renders it.
- * No stack trace: these are expected outcomes, not bugs.
+ * A user-facing API failure raised by the coordinator. Thrown or returned as a failed future
+ * anywhere in a request; the router's failure handler renders it.
  */
-public final class ApiException extends RuntimeException {
-
-  private final int status;
-  private final String code;
+public final class ApiException extends ApiFailure {
 
   public ApiException(int status, String code, String message) {
-    super(message, null, false, false);
-    this.status = status;
-    this.code = code;
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public ApiError toError() {
-    return new ApiError(code, getMessage());
+    super(status, code, message);
   }
 
   public static ApiException badRequest(String message) {
