@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * The flat lease object of the API: {@code {id, slug, owner, org, provider, target, state,
- * labels:{desktop,browser,code}, createdAt, updatedAt, expiresAt}}.
+ * labels:{desktop,browser,code}, createdAt, updatedAt, expiresAt}}, plus the machine fields
+ * ({@code serverType, region, ssh, cost}, see {@link LeaseMachine}) once the provider has a
+ * machine, and {@code failure} (the provider's reason) on a failed lease.
  */
 public record LeaseView(
     String id,
@@ -20,7 +22,17 @@ public record LeaseView(
     Labels labels,
     Instant createdAt,
     Instant updatedAt,
-    Instant expiresAt) {
+    Instant expiresAt,
+    LeaseMachine machine,
+    String failure) {
+
+  /** A lease without a machine (manual, or still provisioning) and no failure. */
+  public LeaseView(String id, String slug, String owner, String org, String provider,
+      String target, String state, Labels labels, Instant createdAt, Instant updatedAt,
+      Instant expiresAt) {
+    this(id, slug, owner, org, provider, target, state, labels, createdAt, updatedAt, expiresAt,
+        null, null);
+  }
 
   /** Capabilities the lease was asked for. */
   public record Labels(boolean desktop, boolean browser, boolean code) {
@@ -59,6 +71,12 @@ public record LeaseView(
     json.put("createdAt", ApiTimes.format(createdAt));
     json.put("updatedAt", ApiTimes.format(updatedAt));
     json.put("expiresAt", ApiTimes.format(expiresAt));
+    if (machine != null) {
+      machine.putInto(json);
+    }
+    if (failure != null && !failure.isEmpty()) {
+      json.put("failure", failure);
+    }
     return json;
   }
 
@@ -74,6 +92,8 @@ public record LeaseView(
         Labels.fromJson(Fields.object(json, "labels")),
         ApiTimes.parse(json.get("createdAt")),
         ApiTimes.parse(json.get("updatedAt")),
-        ApiTimes.parse(json.get("expiresAt")));
+        ApiTimes.parse(json.get("expiresAt")),
+        LeaseMachine.fromLeaseJson(json),
+        json.get("failure") == null ? null : json.get("failure").toString());
   }
 }
