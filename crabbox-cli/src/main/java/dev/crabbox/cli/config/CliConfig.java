@@ -11,13 +11,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param token the bearer token (a coordinator-signed JWT)
  * @param provider the default provider label
  * @param ca a PEM file of the CA that signed the coordinator's certificate (absolute path)
+ * @param sshKey the operator's private SSH key for leases (OpenSSH format); default
+ *     {@code ssh/id_ed25519} next to this file, generated on first use
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CliConfig(String coordinator, String token, String provider, String ca) {
+public record CliConfig(String coordinator, String token, String provider, String ca, String sshKey) {
+
+  /** A config without an SSH key setting. */
+  public CliConfig(String coordinator, String token, String provider, String ca) {
+    this(coordinator, token, provider, ca, null);
+  }
 
   /** A config with no settings, what a missing file reads as. */
   public static CliConfig empty() {
-    return new CliConfig(null, null, null, null);
+    return new CliConfig(null, null, null, null, null);
   }
 }

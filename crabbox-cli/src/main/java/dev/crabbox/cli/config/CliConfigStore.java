@@ -87,7 +87,8 @@ public final class CliConfigStore {
     }
   }
 
-  private static FileAttribute<?>[] ownerOnly(String permissions) {
+  /** Owner-only POSIX permissions (e.g. {@code rw-------}) for a new file, where supported. */
+  public static FileAttribute<?>[] ownerOnly(String permissions) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
     }

@@ -18,6 +18,7 @@ public final class CliSettings {
   public static final String ENV_COORDINATOR = "CRABBOX_COORDINATOR";
   public static final String ENV_TOKEN = "CRABBOX_TOKEN";
   public static final String ENV_PROVIDER = "CRABBOX_PROVIDER";
+  public static final String ENV_SSH_KEY = "CRABBOX_SSH_KEY";
 
   private static final String LOGIN_HINT = "run `crabbox login --coordinator URL --token T`";
 
@@ -44,6 +45,11 @@ public final class CliSettings {
 
   public Setting provider(String flag) {
     return resolve(flag, "--provider", ENV_PROVIDER, fileConfig().provider(), "provider");
+  }
+
+  /** The operator's SSH private key for leases ({@code sshKey} in the file). */
+  public Setting sshKey(String flag) {
+    return resolve(flag, "--ssh-key", ENV_SSH_KEY, fileConfig().sshKey(), "sshKey");
   }
 
   /** The CA file has no environment variable: a flag, else the file. */

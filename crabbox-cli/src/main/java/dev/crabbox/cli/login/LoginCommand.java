@@ -51,7 +51,8 @@ public final class LoginCommand implements Callable<Integer> {
     CliConfigStore store = settings.store();
     CliConfig saved = new CliConfig(target.baseUri().toString(), bearer,
         target.provider().orElse(null),
-        target.tls().caPem().map(path -> path.toAbsolutePath().toString()).orElse(null));
+        target.tls().caPem().map(path -> path.toAbsolutePath().toString()).orElse(null),
+        store.load().sshKey());
     store.save(saved);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("logged in to %s as %s (org %s, role %s); saved %s%n", target.baseUri(), caller.owner(),

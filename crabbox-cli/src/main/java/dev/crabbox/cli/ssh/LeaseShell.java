@@ -1,0 +1,204 @@
+package dev.crabbox.cli.ssh;
+
+import dev.crabbox.protocol.api.LeaseMachine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.SessionChannel;
+import net.schmizz.sshj.userauth.UserAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated SSH connection to a lease (SSHJ). Several commands may run on it at once,
+ * each on its own channel (a run's command and its telemetry samples). Every method blocks.
+ */
+public final class LeaseShell implements AutoCloseable {
+  /** What a command that ended without an exit status (killed by a signal) exits with, as ssh does. */
+  public static final int NO_EXIT_STATUS = 255;
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseShell.class);
+  private static final int KEEPALIVE_SECONDS = 15;
+  private static final int CHUNK = 8192;
+
+  private final SSHClient client;
+  private final String endpoint;
+
+  private LeaseShell(SSHClient client, String endpoint) {
+    this.client = client;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Connects to {@code ssh.host:ssh.port}, accepts only the pinned host key and authenticates
+   * {@code ssh.user} with the operator key.
+   *
+   * @throws HostKeyMismatchException when the server presents another host key
+   * @throws SshUnavailableException when the server cannot be reached or refuses the key
+   */
+  public static LeaseShell connect(LeaseMachine.Ssh ssh, OperatorKey key, Duration connectTimeout) {
+    String endpoint = ssh.user() + "@" + ssh.host() + ":" + ssh.port();
+    PinnedHostKey pinned = new PinnedHostKey(ssh.hostKey());
+    SSHClient client = new SSHClient();
+    client.addHostKeyVerifier(pinned);
+    client.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    try {
+      client.connect(ssh.host(), ssh.port());
+      client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+      client.authPublickey(ssh.user(), client.loadKeys(key.privateKey().toString()));
+      return new LeaseShell(client, endpoint);
+    } catch (UserAuthException e) {
+      closeQuietly(client);
+      throw new SshUnavailableException("the SSH server at " + endpoint + " does not accept the operator key "
+          + key.privateKey() + " (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      closeQuietly(client);
+      String refused = pinned.refused();
+      if (refused != null) {
+        throw new HostKeyMismatchException(endpoint, ssh.hostKey(), refused);
+      }
+      throw new SshUnavailableException("cannot reach the lease over SSH at " + endpoint + ": "
+          + describe(e), e);
+    }
+  }
+
+  /** {@code user@host:port}, for messages. */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * Runs {@code command} (a shell command line) with no input, handing its output to the sinks
+   * as it arrives, and returns its exit status.
+   */
+  public int exec(String command, OutputSink out, OutputSink err) throws IOException {
+    try (Session session = client.startSession()) {
+      Session.Command running = session.exec(command);
+      running.getOutputStream().close();
+      Thread errors = new Thread(() -> pump(running.getErrorStream(), err), "crabbox-ssh-stderr");
+      errors.setDaemon(true);
+      errors.start();
+      pump(running.getInputStream(), out);
+      join(errors);
+      running.join();
+      Integer status = running.getExitStatus();
+      return status == null ? NO_EXIT_STATUS : status;
+    }
+  }
+
+  /** Runs {@code command} and collects its output; for probes and small reads. */
+  public Captured capture(String command) throws IOException {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    int status = exec(command, out::append, err::append);
+    return new Captured(status, out.toString(), err.toString());
+  }
+
+  /**
+   * Whether something accepts TCP connections on {@code host:port} as seen from the lease,
+   * tested by opening (and closing) a forwarded channel there.
+   *
+   * @throws SshUnavailableException when the server does not allow forwarding at all
+   */
+  public boolean accepts(String host, int port) throws IOException {
+    try (DirectConnection channel = client.newDirectConnection(host, port)) {
+      LOG.debug("{}:{} on {} accepts connections (channel {})", host, port, endpoint, channel.getID());
+      return true;
+    } catch (OpenFailException e) {
+      if (e.getReason() == OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED) {
+        throw new SshUnavailableException("the SSH server at " + endpoint
+            + " does not allow port forwarding, so " + host + ":" + port + " cannot be checked", e);
+      }
+      return false;
+    }
+  }
+
+  /**
+   * An interactive session: a login shell (with a terminal when {@code terminal} is true), fed
+   * from {@code in} until the remote side ends. Returns the shell's exit status.
+   */
+  public int interactive(InputStream in, OutputStream out, OutputStream err, boolean terminal)
+      throws IOException {
+    try (Session session = client.startSession()) {
+      if (terminal) {
+        session.allocateDefaultPTY();
+      }
+      Session.Shell shell = session.startShell();
+      Thread input = new Thread(() -> forward(in, shell.getOutputStream()), "crabbox-ssh-stdin");
+      input.setDaemon(true);
+      input.start();
+      Thread errors = new Thread(() -> forward(shell.getErrorStream(), err), "crabbox-ssh-stderr");
+      errors.setDaemon(true);
+      errors.start();
+      forward(shell.getInputStream(), out);
+      join(errors);
+      shell.join();
+      Integer status = ((SessionChannel) session).getExitStatus();
+      return status == null ? NO_EXIT_STATUS : status;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(client);
+  }
+
+  /** A finished command's exit status and output. */
+  public record Captured(int exitCode, String out, String err) {
+  }
+
+  private static void pump(InputStream stream, OutputSink sink) {
+    try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+      char[] buffer = new char[CHUNK];
+      for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+        if (n > 0) {
+          sink.write(new String(buffer, 0, n));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void forward(InputStream from, OutputStream to) {
+    byte[] buffer = new byte[CHUNK];
+    try {
+      for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+        to.write(buffer, 0, n);
+        to.flush();
+      }
+    } catch (IOException e) {
+      LOG.debug("interactive stream ended", e);
+    }
+  }
+
+  private static void join(Thread thread) throws IOException {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the command's output", e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static void closeQuietly(SSHClient client) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      LOG.debug("closing the SSH connection failed", e);
+    }
+  }
+}
