@@ -82,6 +82,48 @@ public final class CoordinatorClient {
     return call(HttpMethod.POST, "/v1/leases/" + segment(idOrSlug) + "/release", new JsonObject());
   }
 
+  /** {@code POST /v1/leases/{idOrSlug}/heartbeat}: keeps a lease from going idle. */
+  public Future<JsonObject> heartbeatLease(String idOrSlug) {
+    return call(HttpMethod.POST, "/v1/leases/" + segment(idOrSlug) + "/heartbeat", new JsonObject());
+  }
+
+  /** {@code POST /v1/runs}: {@code {leaseID, command, provider?}}; answers the run record. */
+  public Future<JsonObject> createRun(JsonObject body) {
+    return call(HttpMethod.POST, "/v1/runs", body);
+  }
+
+  /** {@code GET /v1/runs/{id}}. */
+  public Future<JsonObject> getRun(String runId) {
+    return call(HttpMethod.GET, "/v1/runs/" + segment(runId), null);
+  }
+
+  /** {@code POST /v1/runs/{id}/events}: {@code events} is an array of {@code {type, at?, data?}}. */
+  public Future<JsonObject> appendRunEvents(String runId, JsonArray events) {
+    return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/events",
+        new JsonObject().put("events", events));
+  }
+
+  /** {@code POST /v1/runs/{id}/logs}: appends to the run's retained log. */
+  public Future<JsonObject> appendRunLog(String runId, String text) {
+    return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/logs", new JsonObject().put("text", text));
+  }
+
+  /** {@code POST /v1/runs/{id}/telemetry}: {@code {load1, memoryPercent, diskPercent, at?}}. */
+  public Future<JsonObject> addRunTelemetry(String runId, JsonObject sample) {
+    return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/telemetry", sample);
+  }
+
+  /** {@code POST /v1/runs/{id}/junit}: the JUnit summary. */
+  public Future<JsonObject> putRunJunit(String runId, JsonObject summary) {
+    return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/junit", summary);
+  }
+
+  /** {@code POST /v1/runs/{id}/finish}: records the exit code and ends the run. */
+  public Future<JsonObject> finishRun(String runId, int exitCode) {
+    return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/finish",
+        new JsonObject().put("exitCode", exitCode));
+  }
+
   /** {@code GET /v1/whoami}. */
   public Future<JsonObject> whoami() {
     return call(HttpMethod.GET, "/v1/whoami", null);

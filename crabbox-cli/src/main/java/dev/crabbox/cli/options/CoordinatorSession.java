@@ -3,6 +3,8 @@ package dev.crabbox.cli.options;
 import dev.crabbox.agent.api.CoordinatorClient;
 import dev.crabbox.cli.runtime.VertxRuntime;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -15,9 +17,14 @@ public record CoordinatorSession(CoordinatorTarget target, String token) {
 
   /** Runs one request-style piece of work against the coordinator API and waits for its result. */
   public <T> T call(Function<CoordinatorClient, Future<T>> work) {
+    return callWithVertx((vertx, client) -> work.apply(client));
+  }
+
+  /** Like {@link #call(Function)}, for work that also needs Vert.x (timers, blocking steps). */
+  public <T> T callWithVertx(BiFunction<Vertx, CoordinatorClient, Future<T>> work) {
     return VertxRuntime.call(vertx -> {
       CoordinatorClient client = new CoordinatorClient(vertx, target.baseUri(), token, target.tls());
-      return work.apply(client).eventually(client::close);
+      return work.apply(vertx, client).eventually(client::close);
     });
   }
 }

@@ -1,0 +1,67 @@
+package dev.crabbox.cli.ssh;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts this process's terminal in raw mode for an interactive remote shell (keys go to the lease
+ * as typed, the remote terminal echoes) and restores the saved settings afterwards, through
+ * {@code stty} on {@code /dev/tty}.
+ */
+public final class LocalTerminal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalTerminal.class);
+  private static final File TTY = new File("/dev/tty");
+
+  private final String saved;
+
+  private LocalTerminal(String saved) {
+    this.saved = saved;
+  }
+
+  /** Raw mode when a terminal and {@code stty} are there; otherwise a terminal left as it was. */
+  public static LocalTerminal raw() {
+    if (!TTY.exists()) {
+      return new LocalTerminal(null);
+    }
+    try {
+      String saved = stty("-g").trim();
+      stty("raw", "-echo");
+      return new LocalTerminal(saved);
+    } catch (IOException e) {
+      LOG.debug("cannot switch the terminal to raw mode", e);
+      return new LocalTerminal(null);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (saved == null || saved.isEmpty()) {
+      return;
+    }
+    try {
+      stty(saved);
+    } catch (IOException e) {
+      LOG.warn("could not restore the terminal settings; run `stty sane`");
+    }
+  }
+
+  private static String stty(String... arguments) throws IOException {
+    String[] command = new String[arguments.length + 1];
+    command[0] = "stty";
+    System.arraycopy(arguments, 0, command, 1, arguments.length);
+    Process process = new ProcessBuilder(command).redirectInput(TTY).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IOException("stty failed: " + output.trim());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running stty", e);
+    }
+    return output;
+  }
+}
