@@ -1,5 +1,6 @@
 package dev.crabbox.coordinator.provider.hetzner;
 
+import dev.crabbox.coordinator.provider.ProviderException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The Cloud API endpoints the provider uses: servers and SSH keys. Results are plain values;
- * failures are {@link dev.crabbox.coordinator.provider.ProviderException}s from
+ * failures are {@link ProviderException}s from
  * {@link HetznerReply#failure()} or {@link HetznerHttp}.
  */
 final class HetznerApi {
@@ -31,13 +32,13 @@ final class HetznerApi {
   /** {@code POST /servers}: the new server as first reported (usually {@code initializing}). */
   Future<HetznerServer> createServer(JsonObject body) {
     return http.post("/servers", body)
-        .map(reply -> HetznerServer.fromJson(reply.bodyOrThrow().getJsonObject("server")));
+        .map(HetznerApi::serverIn);
   }
 
   /** {@code GET /servers/{id}}. */
   Future<HetznerServer> server(long id) {
     return http.get("/servers/" + id, Map.of())
-        .map(reply -> HetznerServer.fromJson(reply.bodyOrThrow().getJsonObject("server")));
+        .map(HetznerApi::serverIn);
   }
 
   /** {@code DELETE /servers/{id}}: true when deleted now, false when it was already gone. */
@@ -60,7 +61,10 @@ final class HetznerApi {
     });
   }
 
-  /** {@code GET /ssh_keys?<filter>=<value>} ({@code name}, {@code fingerprint}, {@code label_selector}). */
+  /**
+   * {@code GET /ssh_keys?<filter>=<value>}: the ids of the keys matching {@code name},
+   * {@code fingerprint} or {@code label_selector}.
+   */
   Future<List<Long>> sshKeyIds(String filter, String value) {
     return http.get("/ssh_keys", Map.of(filter, value))
         .map(reply -> objects(reply.bodyOrThrow(), "ssh_keys").stream()
@@ -74,6 +78,15 @@ final class HetznerApi {
 
   void close() {
     http.close();
+  }
+
+  private static HetznerServer serverIn(HetznerReply reply) {
+    Object server = reply.bodyOrThrow().getValue("server");
+    if (server instanceof JsonObject json && json.getValue("id") instanceof Number) {
+      return HetznerServer.fromJson(json);
+    }
+    throw new ProviderException("hetzner: the API answered " + reply.request()
+        + " without a server", true, null);
   }
 
   private static boolean deletedOrGone(HetznerReply reply) {

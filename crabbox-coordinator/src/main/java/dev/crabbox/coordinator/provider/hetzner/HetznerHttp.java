@@ -28,7 +28,8 @@ final class HetznerHttp {
   HetznerHttp(Vertx vertx, HetznerSettings settings) {
     this.client = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("crabbox-coordinator")
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())));
+        .setConnectTimeout(
+            (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis())));
     this.settings = settings;
   }
 
@@ -56,7 +57,8 @@ final class HetznerHttp {
         .putHeader("Accept", "application/json")
         .timeout(settings.requestTimeout().toMillis());
     query.forEach(request::addQueryParam);
-    Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
+    Future<HttpResponse<Buffer>> sent =
+        body == null ? request.send() : request.sendJsonObject(body);
     return sent.transform(done -> done.succeeded()
         ? Future.succeededFuture(reply(what, done.result()))
         : Future.failedFuture(unanswered(what, done.cause())));

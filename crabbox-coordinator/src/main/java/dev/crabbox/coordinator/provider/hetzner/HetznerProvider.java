@@ -66,8 +66,8 @@ public final class HetznerProvider implements LeaseProvider {
       }
       String value = request.options().get(key);
       if (!HetznerSettings.NAME.matcher(value).matches()) {
-        throw new ProviderException("hetzner option \"" + key
-            + "\" must be a Hetzner name such as \"" + defaultOf(key) + "\"; got \"" + value + "\"");
+        throw new ProviderException("hetzner option \"" + key + "\" must be a Hetzner name "
+            + "such as \"" + defaultOf(key) + "\"; got \"" + value + "\"");
       }
     }
   }

@@ -34,15 +34,16 @@ record HetznerReply(String request, int status, JsonObject body) {
   }
 
   /**
-   * The failure as the operator reads it. Rate limits, server errors and {@code conflict} (the
-   * API's own "please retry") are retryable; everything else (quota, bad input, auth) is not.
+   * The failure as the operator reads it. Rate limits, server errors, {@code conflict} (the
+   * API's own "please retry") and {@code locked} (another action still runs on the resource) are
+   * retryable; everything else (quota, bad input, auth) is not.
    */
   ProviderException failure() {
     String code = errorCode();
     JsonObject error = body.getJsonObject("error");
     String message = error == null ? null : error.getString("message");
     boolean retryable = status == 429 || status >= 500
-        || "rate_limit_exceeded".equals(code) || "conflict".equals(code)
+        || "rate_limit_exceeded".equals(code) || "conflict".equals(code) || "locked".equals(code)
         || "service_error".equals(code) || "unavailable".equals(code);
     if (message == null || message.isBlank()) {
       return new ProviderException("hetzner: the API answered HTTP " + status + " to " + request

@@ -181,7 +181,8 @@ final class FakeHetznerCloud {
         .filter(s -> selected.test(s.getJsonObject("labels")))
         .filter(s -> name == null || name.equals(s.getString("name")))
         .map(s -> (Object) s).toList());
-    reply(ctx, 200, new JsonObject().put("servers", found).put("meta", CloudJson.meta(found.size())));
+    reply(ctx, 200, new JsonObject().put("servers", found)
+        .put("meta", CloudJson.meta(found.size())));
   }
 
   private void createServer(RoutingContext ctx) {
@@ -243,7 +244,8 @@ final class FakeHetznerCloud {
         .filter(k -> query.get("fingerprint") == null
             || query.get("fingerprint").equals(k.getString("fingerprint")))
         .map(k -> (Object) k).toList());
-    reply(ctx, 200, new JsonObject().put("ssh_keys", found).put("meta", CloudJson.meta(found.size())));
+    reply(ctx, 200, new JsonObject().put("ssh_keys", found)
+        .put("meta", CloudJson.meta(found.size())));
   }
 
   private void createSshKey(RoutingContext ctx) {
@@ -251,7 +253,8 @@ final class FakeHetznerCloud {
     String name = request.getString("name");
     String fingerprint = md5(request.getString("public_key"));
     if (sshKeys.values().stream().anyMatch(k -> name.equals(k.getString("name")))) {
-      reply(ctx, 409, CloudJson.error("uniqueness_error", "SSH key with the same name already exists"));
+      reply(ctx, 409, CloudJson.error("uniqueness_error",
+          "SSH key with the same name already exists"));
       return;
     }
     if (sshKeys.values().stream().anyMatch(k -> fingerprint.equals(k.getString("fingerprint")))) {

@@ -34,7 +34,8 @@ class HetznerProviderTest {
 
   private static final String LEASE = "cbx_0123456789ab";
   private static final String OPERATOR_KEY = TestKeys.ed25519(7, "alice@laptop");
-  private static final LeaseView.Labels DESKTOP_AND_BROWSER = new LeaseView.Labels(true, true, false);
+  private static final LeaseView.Labels DESKTOP_AND_BROWSER =
+      new LeaseView.Labels(true, true, false);
 
   private final StubBootstrap bootstrap = new StubBootstrap();
   private Vertx vertx;
@@ -172,7 +173,8 @@ class HetznerProviderTest {
 
   @Test
   void rateLimitIsARetryableFailure() {
-    cloud.failNext("GET /servers", 429, "rate_limit_exceeded", "limit of 3600 requests per hour reached");
+    cloud.failNext("GET /servers", 429, "rate_limit_exceeded",
+        "limit of 3600 requests per hour reached");
 
     ProviderException failure = providerFailure(provider.provision(request(Map.of(), "")));
 
@@ -214,8 +216,9 @@ class HetznerProviderTest {
 
     ProviderException failure = providerFailure(provisionBounded.provision(request(Map.of(), "")));
 
-    assertEquals("hetzner: server " + cloud.onlyServerId() + " was not running with a public IPv4 within 200ms "
-        + "(status \"initializing\")", failure.getMessage());
+    assertEquals("hetzner: server " + cloud.onlyServerId()
+        + " was not running with a public IPv4 within 200ms (status \"initializing\")",
+        failure.getMessage());
     Await.result(provisionBounded.close());
   }
 

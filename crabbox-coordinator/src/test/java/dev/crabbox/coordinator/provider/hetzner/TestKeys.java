@@ -13,7 +13,7 @@ final class TestKeys {
 
   private TestKeys() {}
 
-  /** {@code ssh-ed25519 AAAA… comment}: the blob is the type name and 32 bytes of {@code seed}. */
+  /** {@code ssh-ed25519 AAAA… comment}; the blob holds the type and 32 bytes of {@code seed}. */
   static String ed25519(int seed, String comment) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes)) {
