@@ -13,6 +13,7 @@ import io.vertx.core.Timer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,8 @@ public final class HetznerProvider implements LeaseProvider {
   private static final Logger LOG = LoggerFactory.getLogger(HetznerProvider.class);
   private static final Set<String> OPTIONS = Set.of("serverType", "location", "image");
   private static final int SSH_PORT = 22;
+  /** The API refuses larger {@code user_data}. */
+  static final int MAX_USER_DATA_BYTES = 32 * 1024;
 
   private final Vertx vertx;
   private final HetznerSettings settings;
@@ -55,7 +58,7 @@ public final class HetznerProvider implements LeaseProvider {
 
   @Override
   public void validate(ProvisionRequest request) {
-    if (!LeaseTarget.LINUX.wireName().equals(request.target())) {
+    if (!LeaseTarget.LINUX.wireName().equalsIgnoreCase(request.target().trim())) {
       throw new ProviderException(
           "hetzner leases run Linux; target \"" + request.target() + "\" is not available");
     }
@@ -110,6 +113,13 @@ public final class HetznerProvider implements LeaseProvider {
   }
 
   private Future<HetznerServer> create(ProvisionRequest request) {
+    String userData = bootstrap.userData(request);
+    int userDataBytes = userData.getBytes(StandardCharsets.UTF_8).length;
+    if (userDataBytes > MAX_USER_DATA_BYTES) {
+      return Future.failedFuture(new ProviderException("hetzner: the cloud-init document for this "
+          + "lease is " + userDataBytes + " bytes; Hetzner takes at most " + MAX_USER_DATA_BYTES
+          + " bytes of user data"));
+    }
     return sshKeys.ensure(request).compose(keyId -> {
       JsonObject body = new JsonObject()
           .put("name", HetznerLabels.serverName(request))
@@ -117,7 +127,7 @@ public final class HetznerProvider implements LeaseProvider {
           .put("location", request.option("location", settings.location()))
           .put("image", request.option("image", settings.image()))
           .put("ssh_keys", keyId.map(id -> new JsonArray().add(id)).orElseGet(JsonArray::new))
-          .put("user_data", bootstrap.userData(request))
+          .put("user_data", userData)
           .put("labels", HetznerLabels.serverLabels(request))
           .put("start_after_create", true);
       return api.createServer(body);

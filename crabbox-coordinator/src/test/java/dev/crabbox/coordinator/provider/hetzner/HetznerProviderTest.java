@@ -172,6 +172,23 @@ class HetznerProviderTest {
   }
 
   @Test
+  void userDataOverTheApiLimitIsRefusedBeforeAnythingIsCreated() {
+    HetznerProvider oversized = new HetznerProvider(vertx, settings(FakeHetznerCloud.TOKEN,
+        Duration.ofSeconds(10), Duration.ofSeconds(30)), new StubBootstrap(40_000));
+
+    ProviderException failure = providerFailure(oversized.provision(request(Map.of(),
+        OPERATOR_KEY)));
+
+    assertTrue(failure.getMessage().startsWith("hetzner: the cloud-init document for this lease "
+        + "is 400"), failure.getMessage());
+    assertTrue(failure.getMessage().endsWith("Hetzner takes at most 32768 bytes of user data"),
+        failure.getMessage());
+    assertTrue(cloud.calls("POST /ssh_keys").isEmpty());
+    assertTrue(cloud.calls("POST /servers").isEmpty());
+    Await.result(oversized.close());
+  }
+
+  @Test
   void rateLimitIsARetryableFailure() {
     cloud.failNext("GET /servers", 429, "rate_limit_exceeded",
         "limit of 3600 requests per hour reached");

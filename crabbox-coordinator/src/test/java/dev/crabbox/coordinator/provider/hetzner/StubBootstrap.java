@@ -13,6 +13,17 @@ final class StubBootstrap implements MachineBootstrap {
 
   static final String HOST_KEY = "hostPublicKey";
 
+  private final int paddingBytes;
+
+  StubBootstrap() {
+    this(0);
+  }
+
+  /** A bootstrap whose user data carries {@code paddingBytes} more bytes of comment. */
+  StubBootstrap(int paddingBytes) {
+    this.paddingBytes = paddingBytes;
+  }
+
   @Override
   public Map<String, String> prepareSecrets(ProvisionRequest request) {
     return Map.of(HOST_KEY, TestKeys.ed25519(request.leaseId().length(), "host"),
@@ -21,8 +32,8 @@ final class StubBootstrap implements MachineBootstrap {
 
   @Override
   public String userData(ProvisionRequest request) {
-    return "#cloud-config\n# lease " + request.leaseId() + "\nruncmd:\n  - touch "
-        + READY_MARKER + "\n";
+    return "#cloud-config\n# lease " + request.leaseId() + "\n# " + "x".repeat(paddingBytes)
+        + "\nruncmd:\n  - touch " + READY_MARKER + "\n";
   }
 
   @Override
