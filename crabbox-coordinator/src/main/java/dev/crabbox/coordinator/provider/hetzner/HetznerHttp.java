@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.provider.hetzner;
 
 import dev.crabbox.coordinator.provider.ProviderException;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -81,7 +82,8 @@ final class HetznerHttp {
   }
 
   private ProviderException unanswered(String what, Throwable cause) {
-    if (cause instanceof TimeoutException) {
+    // a connection that is never accepted is, to the operator, an API that does not answer
+    if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
       return new ProviderException("hetzner API did not answer within "
           + ConfigDuration.format(settings.requestTimeout()) + " (" + what + ")", true, cause);
     }

@@ -107,6 +107,10 @@ public final class HetznerProvider implements LeaseProvider {
 
   private Future<HetznerServer> resume(ProvisionRequest request, List<HetznerServer> found) {
     HetznerServer server = found.get(0);
+    if (found.size() > 1) {
+      LOG.warn("hetzner: lease {} has {} servers; using {}, release removes them all",
+          request.leaseId(), found.size(), server.id());
+    }
     LOG.info("hetzner: lease {} already has server {} ({}), waiting for it", request.leaseId(),
         server.id(), server.status());
     return Future.succeededFuture(server);
@@ -155,9 +159,14 @@ public final class HetznerProvider implements LeaseProvider {
     }
     return vertx.timer(settings.pollInterval().toMillis())
         .compose(tick -> api.server(server.id()))
-        .recover(failure -> isRetryable(failure)
-            ? Future.succeededFuture(server)
-            : Future.failedFuture(failure))
+        .recover(failure -> {
+          if (!isRetryable(failure)) {
+            return Future.failedFuture(failure);
+          }
+          LOG.debug("hetzner: looking at server {} failed, trying again: {}", server.id(),
+              failure.getMessage());
+          return Future.succeededFuture(server);
+        })
         .compose(next -> untilReady(next, deadline));
   }
 

@@ -215,12 +215,12 @@ class HetznerProviderTest {
   @Test
   void anApiThatNeverAnswersFailsAfterTheRequestTimeout() {
     HetznerProvider impatient = provider(settings(FakeHetznerCloud.TOKEN,
-        Duration.ofMillis(300), Duration.ofSeconds(30)));
+        Duration.ofMillis(500), Duration.ofSeconds(30)));
     cloud.neverAnswer("GET /servers");
 
     ProviderException failure = providerFailure(impatient.provision(request(Map.of(), "")));
 
-    assertEquals("hetzner API did not answer within 300ms (GET /servers)", failure.getMessage());
+    assertEquals("hetzner API did not answer within 500ms (GET /servers)", failure.getMessage());
     assertTrue(failure.retryable());
     Await.result(impatient.close());
   }
