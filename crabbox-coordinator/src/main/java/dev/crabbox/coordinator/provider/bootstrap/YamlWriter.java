@@ -91,8 +91,7 @@ final class YamlWriter {
   }
 
   private void string(String text, String blockIndent) {
-    if (text.indexOf('\n') >= 0 && text.indexOf('\r') < 0 && !text.startsWith(" ")
-        && !text.startsWith("\n")) {
+    if (text.indexOf('\n') >= 0 && literalSafe(text)) {
       literal(text, blockIndent);
     } else if (PLAIN.matcher(text).matches() && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
       out.append(text).append('\n');
@@ -100,6 +99,14 @@ final class YamlWriter {
       quoted(text);
       out.append('\n');
     }
+  }
+
+  /** Literal blocks hold printable text whose first line sets the indentation. */
+  private static boolean literalSafe(String text) {
+    if (text.startsWith(" ") || text.startsWith("\n")) {
+      return false;
+    }
+    return text.chars().allMatch(c -> c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f));
   }
 
   /** {@code |} keeps one final newline, {@code |-} none, {@code |+} all of them. */

@@ -34,6 +34,8 @@ class YamlWriterTest {
     root.put("leadingSpace", "  starts indented\nnext\n");
     root.put("leadingNewline", "\nafter a blank line\n");
     root.put("windows", "crlf\r\nline\r\n");
+    root.put("controlCharacter", "bell\u0007\nline\n");
+    root.put("tabs", "\tindented by tab\nnext\n");
     assertRoundTrip(root);
   }
 
