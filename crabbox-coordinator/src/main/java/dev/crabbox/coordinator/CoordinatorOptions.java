@@ -1,11 +1,15 @@
 package dev.crabbox.coordinator;
 
+import dev.crabbox.coordinator.provider.BuiltInProviders;
+import dev.crabbox.coordinator.provider.ProviderFactory;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +28,7 @@ public final class CoordinatorOptions {
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
   /** A run keeps the last 8 MiB of its log. */
+  public static final Duration DEFAULT_PROVISION_TIMEOUT = Duration.ofMinutes(20);
   public static final long DEFAULT_RUN_LOG_LIMIT = 8L * 1024 * 1024;
 
   private String host = DEFAULT_HOST;
@@ -42,6 +47,10 @@ public final class CoordinatorOptions {
   private final List<RouteContributor> routeContributors = new ArrayList<>();
   private String publicUrl;
   private long runLogLimit = DEFAULT_RUN_LOG_LIMIT;
+  private JsonObject providersConfig = new JsonObject();
+  private Map<String, String> env = System.getenv();
+  private List<ProviderFactory> providerFactories = BuiltInProviders.factories();
+  private Duration provisionTimeout = DEFAULT_PROVISION_TIMEOUT;
 
   /** {@code ~/.local/share/crabbox/coordinator}. */
   public static Path defaultDataDir() {
@@ -221,6 +230,54 @@ public final class CoordinatorOptions {
       throw new IllegalArgumentException("runLogLimit must be positive, got " + runLogLimit);
     }
     this.runLogLimit = runLogLimit;
+    return this;
+  }
+
+  /** Providers config: {@code {<name>: {...}, bootstrap: {...}}}; empty means defaults only. */
+  public JsonObject getProvidersConfig() {
+    return providersConfig;
+  }
+
+  public CoordinatorOptions setProvidersConfig(JsonObject providersConfig) {
+    this.providersConfig = providersConfig == null ? new JsonObject() : providersConfig.copy();
+    return this;
+  }
+
+  /** Environment the providers read credentials from (the process environment by default). */
+  public Map<String, String> getEnv() {
+    return env;
+  }
+
+  public CoordinatorOptions setEnv(Map<String, String> env) {
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    return this;
+  }
+
+  /** The provider factories, in order; by default every built-in provider. */
+  public List<ProviderFactory> getProviderFactories() {
+    return providerFactories;
+  }
+
+  public CoordinatorOptions setProviderFactories(List<ProviderFactory> factories) {
+    this.providerFactories = List.copyOf(factories);
+    return this;
+  }
+
+  /** Adds a provider factory (embedders, tests) after the built-in ones. */
+  public CoordinatorOptions addProviderFactory(ProviderFactory factory) {
+    List<ProviderFactory> all = new ArrayList<>(providerFactories);
+    all.add(Objects.requireNonNull(factory, "factory"));
+    this.providerFactories = List.copyOf(all);
+    return this;
+  }
+
+  /** A lease still provisioning this long after creation fails (default 20 minutes). */
+  public Duration getProvisionTimeout() {
+    return provisionTimeout;
+  }
+
+  public CoordinatorOptions setProvisionTimeout(Duration provisionTimeout) {
+    this.provisionTimeout = positive(provisionTimeout, "provisionTimeout");
     return this;
   }
 

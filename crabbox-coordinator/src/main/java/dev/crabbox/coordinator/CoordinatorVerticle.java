@@ -11,7 +11,11 @@ import dev.crabbox.coordinator.http.ServerOptionsFactory;
 import dev.crabbox.coordinator.http.SystemRoutes;
 import dev.crabbox.coordinator.lease.LeaseEvents;
 import dev.crabbox.coordinator.lease.LeaseExpirySweeper;
+import dev.crabbox.coordinator.lease.LeaseProvisioner;
 import dev.crabbox.coordinator.lease.LeaseRoutes;
+import dev.crabbox.coordinator.provider.BuiltInProviders;
+import dev.crabbox.coordinator.provider.LeaseProviders;
+import dev.crabbox.coordinator.provider.ProviderContext;
 import dev.crabbox.coordinator.lease.LeaseService;
 import dev.crabbox.coordinator.run.RunRoutes;
 import dev.crabbox.coordinator.run.RunService;
@@ -47,6 +51,8 @@ public final class CoordinatorVerticle extends VerticleBase {
   private CoordinatorKeys keys;
   private CoordinatorStore store;
   private LeaseExpirySweeper sweeper;
+  private LeaseProviders providers;
+  private LeaseProvisioner provisioner;
   private EgressService egress;
   private MessageConsumer<JsonObject> leaseEnded;
   private HttpServer server;
@@ -66,31 +72,51 @@ public final class CoordinatorVerticle extends VerticleBase {
         })
         .compose(opened -> {
           store = opened;
+          return LeaseProviders.create(providerContext(), options.getProvidersConfig(),
+              options.getProviderFactories());
+        })
+        .compose(built -> {
+          providers = built;
+          provisioner = new LeaseProvisioner(store, providers, options.getClock());
           return listen(buildRouter());
         })
-        .onSuccess(listening -> {
+        .compose(listening -> provisioner.resume())
+        .onSuccess(resumed -> {
           sweeper.start();
           announce();
         })
         .onFailure(failure -> {
-          if (store != null) {
-            store.close();
-          }
+          Future<Void> closed = providers == null ? Future.succeededFuture() : providers.close();
+          closed.onComplete(done -> {
+            if (server != null) {
+              server.close();
+            }
+            if (store != null) {
+              store.close();
+            }
+          });
         });
+  }
+
+  private ProviderContext providerContext() {
+    JsonObject config = options.getProvidersConfig();
+    return new ProviderContext(vertx, new JsonObject(), options.getEnv(), options.getDataDir(),
+        options.getClock(), BuiltInProviders.bootstrap(config.getJsonObject("bootstrap")));
   }
 
   private Router buildRouter() {
     JwtTokenVerifier verifier = new JwtTokenVerifier(vertx, keys);
     BearerAuthHandler auth = new BearerAuthHandler(verifier);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    LeaseService leases = new LeaseService(store, options, vertx.eventBus());
+    LeaseService leases = new LeaseService(store, options, vertx.eventBus(), providers,
+        provisioner);
     EgressSessions sessions = new EgressSessions(vertx, options.getPingInterval(),
         options.getIdleTimeout());
     egress = new EgressService(store, leases, sessions, options);
     leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED,
         message -> egress.onLeaseEnded(message.body()));
-    sweeper = new LeaseExpirySweeper(vertx, store, leases, options.getClock(),
-        options.getSweepInterval());
+    sweeper = new LeaseExpirySweeper(vertx, store, leases, provisioner, options.getClock(),
+        options.getSweepInterval(), options.getProvisionTimeout());
 
     Router router = Router.router(vertx);
     ErrorHandlers.install(router);
@@ -136,6 +162,7 @@ public final class CoordinatorVerticle extends VerticleBase {
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> egress == null ? Future.succeededFuture() : egress.drained())
+        .eventually(() -> providers == null ? Future.succeededFuture() : providers.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close());
   }
 

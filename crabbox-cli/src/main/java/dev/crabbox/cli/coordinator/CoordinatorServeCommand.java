@@ -59,6 +59,11 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
       description = "Print the admin bearer token on stdout and exit (creates it on first use).")
   boolean printToken;
 
+  @Option(names = "--config", paramLabel = "<yaml-file>",
+      description = "Coordinator config (providers: local, static hosts, hetzner, aws, bootstrap); "
+          + "see config/coordinator.example.yaml.")
+  Path config;
+
   @Option(names = "--no-ticket-query",
       description = "Refuse bridge tickets passed as ?ticket= (only headers are accepted).")
   boolean noTicketQuery;
@@ -93,6 +98,7 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
         .setTlsCertPath(tlsCert == null ? null : tlsCert.toAbsolutePath())
         .setTlsKeyPath(tlsKey == null ? null : tlsKey.toAbsolutePath())
         .setTicketQueryFallback(!noTicketQuery)
+        .setProvidersConfig(config == null ? null : CoordinatorConfigFile.providers(config))
         .addRouteContributor(new PortalRoutes());
   }
 

@@ -1,5 +1,6 @@
 package dev.crabbox.coordinator.lease;
 
+import dev.crabbox.protocol.time.DurationText;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.LeaseRecord;
 import dev.crabbox.coordinator.store.LeaseState;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Periodically marks leases past their expiry as expired (which tears down their egress) and
- * deletes spent credentials. Time comes from the injected clock, so tests move it instead of
+ * Periodically marks leases past their expiry as expired (which tears down their egress and
+ * starts their cleanup), fails leases stuck provisioning past the provisioning timeout, retries
+ * pending provider cleanups and deletes spent credentials. Time comes from the injected clock, so tests move it instead of
  * waiting. One sweep at a time.
  */
 public final class LeaseExpirySweeper {
@@ -29,12 +31,16 @@ public final class LeaseExpirySweeper {
   private final LeaseService leases;
   private final Clock clock;
   private final Duration interval;
+  private final LeaseProvisioner provisioner;
+  private final Duration provisionTimeout;
   private long timerId = -1;
   /** The current or last sweep. */
   private Future<Integer> sweep = Future.succeededFuture(0);
 
-  public LeaseExpirySweeper(Vertx vertx, CoordinatorStore store, LeaseService leases, Clock clock,
-      Duration interval) {
+  public LeaseExpirySweeper(Vertx vertx, CoordinatorStore store, LeaseService leases,
+      LeaseProvisioner provisioner, Clock clock, Duration interval, Duration provisionTimeout) {
+    this.provisioner = provisioner;
+    this.provisionTimeout = provisionTimeout;
     this.vertx = vertx;
     this.store = store;
     this.leases = leases;
@@ -67,9 +73,24 @@ public final class LeaseExpirySweeper {
     Instant now = clock.instant();
     sweep = store.leasesDueForExpiry(now)
         .compose(due -> expireAll(due, now))
+        .compose(expired -> failStuckProvisioning(now).map(expired))
+        .compose(expired -> provisioner.cleanUpPending().map(expired))
         .compose(expired -> store.pruneCredentials(now.minus(CREDENTIAL_RETENTION)).map(expired))
         .onFailure(failure -> LOG.warn("lease sweep failed: {}", failure.toString()));
     return sweep;
+  }
+
+  private Future<Void> failStuckProvisioning(Instant now) {
+    return store.leasesInState(LeaseState.PROVISIONING).compose(leases -> {
+      List<Future<Boolean>> fails = new ArrayList<>();
+      for (LeaseRecord lease : leases) {
+        if (!now.isBefore(lease.createdAt().plus(provisionTimeout))) {
+          fails.add(store.failLease(lease.id(), lease.provider() + ": provisioning did not finish "
+              + "within " + DurationText.format(provisionTimeout), now));
+        }
+      }
+      return Future.all(fails).mapEmpty();
+    });
   }
 
   private Future<Integer> expireAll(List<LeaseRecord> due, Instant now) {

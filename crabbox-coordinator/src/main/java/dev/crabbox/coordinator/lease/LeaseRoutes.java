@@ -17,7 +17,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.function.Function;
 
-/** {@code /v1/leases} routes: create, list, show, release, heartbeat, shares. */
+/**
+ * {@code /v1/leases} routes: create, list, show, release ({@code POST …/release} or
+ * {@code DELETE}), heartbeat, shares.
+ */
 public final class LeaseRoutes {
 
   public static final String LEASE = "/v1/leases/:lease";
@@ -38,6 +41,8 @@ public final class LeaseRoutes {
     router.get(LEASE).handler(auth).handler(lease(ctx -> leases.find(caller(ctx), id(ctx))
         .map(VisibleLease::lease)));
     router.post(LEASE + "/release").handler(body).handler(auth)
+        .handler(lease(ctx -> leases.release(caller(ctx), id(ctx))));
+    router.delete(LEASE).handler(auth)
         .handler(lease(ctx -> leases.release(caller(ctx), id(ctx))));
     router.post(LEASE + "/heartbeat").handler(body).handler(auth)
         .handler(lease(ctx -> leases.heartbeat(caller(ctx), id(ctx))));

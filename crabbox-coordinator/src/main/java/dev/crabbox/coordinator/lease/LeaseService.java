@@ -5,6 +5,11 @@ import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.DuplicateKeyException;
+import dev.crabbox.coordinator.provider.LeaseProvider;
+import dev.crabbox.coordinator.provider.LeaseProviders;
+import dev.crabbox.coordinator.provider.ProviderException;
+import dev.crabbox.coordinator.provider.ProvisionRequest;
+import dev.crabbox.coordinator.store.LeaseInputs;
 import dev.crabbox.coordinator.store.LeaseRecord;
 import dev.crabbox.coordinator.store.LeaseShares;
 import dev.crabbox.coordinator.store.LeaseState;
@@ -14,7 +19,11 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import java.security.SecureRandom;
 import java.time.Instant;
+import dev.crabbox.protocol.capability.CapabilityCheck;
+import dev.crabbox.protocol.capability.CapabilityException;
+import dev.crabbox.protocol.capability.LeaseTarget;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,42 +37,93 @@ public final class LeaseService {
   private final CoordinatorStore store;
   private final CoordinatorOptions options;
   private final EventBus eventBus;
+  private final LeaseProviders providers;
+  private final LeaseProvisioner provisioner;
   private final RandomGenerator random = new SecureRandom();
 
-  public LeaseService(CoordinatorStore store, CoordinatorOptions options, EventBus eventBus) {
+  public LeaseService(CoordinatorStore store, CoordinatorOptions options, EventBus eventBus,
+      LeaseProviders providers, LeaseProvisioner provisioner) {
     this.store = store;
     this.options = options;
     this.eventBus = eventBus;
+    this.providers = providers;
+    this.provisioner = provisioner;
   }
 
   public Instant now() {
     return options.getClock().instant();
   }
 
-  /** A new manual lease owned by the caller, active at once. */
+  /**
+   * A new lease owned by the caller: a manual lease is active at once; a provider lease is stored
+   * as provisioning (answered at once) and provisioned in the background. Requests the provider
+   * cannot serve (unknown or disabled provider, capability, target, options) are refused with 400
+   * and store nothing.
+   */
   public Future<LeaseRecord> create(Caller caller, CreateLeaseRequest request) {
-    return create(caller, request, CREATE_ATTEMPTS);
+    LeaseProvider provider;
+    try {
+      provider = CreateLeaseRequest.MANUAL.equals(request.provider()) ? null
+          : checkedProvider(request);
+    } catch (ProviderException | CapabilityException e) {
+      return Future.failedFuture(ApiException.badRequest(e.getMessage()));
+    }
+    return create(caller, request, provider, CREATE_ATTEMPTS)
+        .onSuccess(lease -> {
+          LOG.info("lease {} ({}) created for {} on {}", lease.id(), lease.slug(), lease.owner(),
+              lease.provider());
+          if (lease.state() == LeaseState.PROVISIONING) {
+            provisioner.provision(lease);
+          }
+        });
   }
 
-  private Future<LeaseRecord> create(Caller caller, CreateLeaseRequest request, int attempts) {
+  private LeaseProvider checkedProvider(CreateLeaseRequest request) throws CapabilityException {
+    LeaseProvider provider = providers.require(request.provider());
+    CapabilityCheck.requireSupported(provider.spec(), LeaseTarget.parse(request.target()),
+        request.capabilities());
+    provider.validate(provisionRequest("cbx_validate", "validate", request, Map.of()));
+    return provider;
+  }
+
+  private Future<LeaseRecord> create(Caller caller, CreateLeaseRequest request,
+      LeaseProvider provider, int attempts) {
     String id = Ids.newLeaseId(random);
     String base = Slugs.slugFor(id);
     return store.slugsStartingWith(base)
         .compose(taken -> {
-          Instant now = now();
-          var ttl = request.ttl().orElse(options.getLeaseTtl());
-          var idle = request.idleTimeout().orElse(options.getLeaseIdleTimeout());
-          LeaseRecord lease = new LeaseRecord(id, Slugs.uniqueSlug(id, taken::contains),
-              caller.owner(), caller.org(), request.provider(), request.target(), LeaseState.ACTIVE,
-              request.labels().desktop(), request.labels().browser(), request.labels().code(),
-              ttl, idle, now, now, now, LeaseRecord.expiry(now, now, ttl, idle));
+          String slug = Slugs.uniqueSlug(id, taken::contains);
+          LeaseRecord lease = newLease(caller, request, provider, id, slug);
           return store.insertLease(lease).map(lease);
         })
         .recover(failure -> failure instanceof DuplicateKeyException && attempts > 1
-            ? create(caller, request, attempts - 1)
-            : Future.failedFuture(failure))
-        .onSuccess(lease -> LOG.info("lease {} ({}) created for {}", lease.id(), lease.slug(),
-            lease.owner()));
+            ? create(caller, request, provider, attempts - 1)
+            : Future.failedFuture(failure));
+  }
+
+  private LeaseRecord newLease(Caller caller, CreateLeaseRequest request, LeaseProvider provider,
+      String id, String slug) {
+    Instant now = now();
+    var ttl = request.ttl().orElse(options.getLeaseTtl());
+    var idle = request.idleTimeout().orElse(options.getLeaseIdleTimeout());
+    LeaseInputs inputs = LeaseInputs.NONE;
+    LeaseState state = LeaseState.ACTIVE;
+    if (provider != null) {
+      state = LeaseState.PROVISIONING;
+      Map<String, String> secrets =
+          provider.prepareSecrets(provisionRequest(id, slug, request, Map.of()));
+      inputs = new LeaseInputs(request.sshPublicKey(), request.options(), secrets);
+    }
+    return new LeaseRecord(id, slug, caller.owner(), caller.org(), request.provider(),
+        request.target(), state, request.labels().desktop(), request.labels().browser(),
+        request.labels().code(), ttl, idle, now, now, now,
+        LeaseRecord.expiry(now, now, ttl, idle), null, null, null, false, inputs);
+  }
+
+  private static ProvisionRequest provisionRequest(String id, String slug,
+      CreateLeaseRequest request, Map<String, String> secrets) {
+    return new ProvisionRequest(id, slug, "", "", request.target(), request.labels(),
+        request.sshPublicKey(), request.options(), secrets);
   }
 
   /** The lease if the caller can see it; 404 {@code lease_not_found} otherwise. */
@@ -87,34 +147,43 @@ public final class LeaseService {
     return caller.admin() ? store.listLeases() : store.listLeasesVisibleTo(caller.owner(), caller.org());
   }
 
-  /** Releases an active lease (idempotent for ended ones) and tears down its egress. */
+  /**
+   * Releases a provisioning or active lease (idempotent for ended ones) and tears down its egress;
+   * the provider deletes the machine in the background.
+   */
   public Future<LeaseRecord> release(Caller caller, String idOrSlug) {
     return findManaged(caller, idOrSlug).compose(visible -> {
       LeaseRecord lease = visible.lease();
-      if (lease.state() != LeaseState.ACTIVE) {
+      if (lease.state().ended()) {
         return Future.succeededFuture(lease);
       }
       Instant now = now();
-      LeaseState end = lease.activeAt(now) ? LeaseState.RELEASED : LeaseState.EXPIRED;
+      LeaseState end = lease.stateAt(now) == LeaseState.EXPIRED ? LeaseState.EXPIRED
+          : LeaseState.RELEASED;
       return end(lease, end, now).compose(ended -> store.findLease(lease.id()))
           .map(reread -> reread.orElse(lease.withState(end, now)));
     });
   }
 
-  /** Moves an active lease to {@code state} and announces it; false when it was not active. */
+  /**
+   * Ends a provisioning or active lease as {@code state}, announces it (egress sessions close)
+   * and starts the provider's cleanup; false when the lease had already moved on.
+   */
   public Future<Boolean> end(LeaseRecord lease, LeaseState state, Instant now) {
-    return store.transitionLease(lease.id(), LeaseState.ACTIVE, state, now)
+    return store.transitionLease(lease.id(), lease.state(), state, now)
         .onSuccess(moved -> {
           if (moved) {
             LOG.info("lease {} ({}) {}", lease.id(), lease.slug(), state.wire());
             eventBus.publish(LeaseEvents.ENDED, LeaseEvents.ended(lease.id(), state));
+            provisioner.cleanUp(lease.withState(state, now));
           }
         });
   }
 
   /** Records activity on an active lease, pushing its idle expiry out. */
   public Future<LeaseRecord> heartbeat(Caller caller, String idOrSlug) {
-    return findManaged(caller, idOrSlug).compose(visible -> touch(visible.lease()));
+    // A use share may run commands on the lease, so it may keep the lease alive while it does.
+    return find(caller, idOrSlug).compose(visible -> touch(visible.lease()));
   }
 
   /** Touches an active lease; 409 {@code lease_not_active} when it has ended. */

@@ -12,6 +12,6 @@ public final class LeaseViews {
   public static LeaseView of(LeaseRecord l, Instant now) {
     return new LeaseView(l.id(), l.slug(), l.owner(), l.org(), l.provider(), l.target(),
         l.stateAt(now).wire(), new LeaseView.Labels(l.desktop(), l.browser(), l.code()),
-        l.createdAt(), l.updatedAt(), l.expiresAt());
+        l.createdAt(), l.updatedAt(), l.expiresAt(), l.machine(), l.failure());
   }
 }

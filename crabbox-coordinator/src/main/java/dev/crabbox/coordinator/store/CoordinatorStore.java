@@ -33,8 +33,35 @@ public interface CoordinatorStore {
   /** Writes touch and expiry times of an active lease; false when it is no longer active. */
   Future<Boolean> touchLease(LeaseRecord touched);
 
-  /** Moves a lease from one state to another; false when it was not in {@code from}. */
+  /**
+   * Moves a lease from one state to another; false when it was not in {@code from}. Moving to an
+   * ended state also marks the lease's cleanup pending.
+   */
   Future<Boolean> transitionLease(String leaseId, LeaseState from, LeaseState to, Instant now);
+
+  /**
+   * Writes a provisioning lease's machine and makes it active with {@code active}'s times; false
+   * when the lease was no longer provisioning (released meanwhile).
+   */
+  Future<Boolean> activateLease(LeaseRecord active);
+
+  /** Writes an active lease's machine (it moved, e.g. after a restart); false when not active. */
+  Future<Boolean> updateLeaseMachine(LeaseRecord lease);
+
+  /** Ends a provisioning lease as failed with the reason; false when it was not provisioning. */
+  Future<Boolean> failLease(String leaseId, String reason, Instant now);
+
+  /** Leases in {@code state}, oldest first. */
+  Future<List<LeaseRecord>> leasesInState(LeaseState state);
+
+  /** Ended leases whose provider has not yet deleted the machine, oldest first. */
+  Future<List<LeaseRecord>> leasesPendingCleanup();
+
+  /**
+   * Records whether the lease's provider still has to delete what it made for it (false once it
+   * has; true again when a machine turned up after an earlier cleanup).
+   */
+  Future<Void> setLeaseCleanupPending(String leaseId, boolean pending);
 
   /** Active leases whose expiry is at or before {@code now}. */
   Future<List<LeaseRecord>> leasesDueForExpiry(Instant now);

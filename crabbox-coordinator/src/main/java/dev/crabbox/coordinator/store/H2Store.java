@@ -102,6 +102,36 @@ public final class H2Store implements CoordinatorStore {
   }
 
   @Override
+  public Future<Boolean> activateLease(LeaseRecord active) {
+    return leases.activate(active);
+  }
+
+  @Override
+  public Future<Boolean> updateLeaseMachine(LeaseRecord lease) {
+    return leases.updateMachine(lease);
+  }
+
+  @Override
+  public Future<Boolean> failLease(String leaseId, String reason, Instant now) {
+    return leases.fail(leaseId, reason, now);
+  }
+
+  @Override
+  public Future<List<LeaseRecord>> leasesInState(LeaseState state) {
+    return leases.inState(state);
+  }
+
+  @Override
+  public Future<List<LeaseRecord>> leasesPendingCleanup() {
+    return leases.pendingCleanup();
+  }
+
+  @Override
+  public Future<Void> setLeaseCleanupPending(String leaseId, boolean pending) {
+    return leases.setCleanupPending(leaseId, pending);
+  }
+
+  @Override
   public Future<List<LeaseRecord>> leasesDueForExpiry(Instant now) {
     return leases.dueForExpiry(now);
   }

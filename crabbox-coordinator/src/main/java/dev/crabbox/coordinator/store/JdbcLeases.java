@@ -21,7 +21,11 @@ final class JdbcLeases {
 
   private static final String LEASE_COLUMNS = "id, slug, owner, org, provider, target, state, "
       + "label_desktop, label_browser, label_code, ttl_ms, idle_ms, created_at, updated_at, "
-      + "touched_at, expires_at";
+      + "touched_at, expires_at, server_type, region, ssh_host, ssh_port, ssh_user, ssh_host_key, "
+      + "cost_hourly, cost_currency, provider_ref, failure, cleanup_pending, provision_inputs";
+  private static final String MACHINE_SET = "server_type = ?, region = ?, ssh_host = ?, "
+      + "ssh_port = ?, ssh_user = ?, ssh_host_key = ?, cost_hourly = ?, cost_currency = ?, "
+      + "provider_ref = ?";
 
   private final Pool pool;
 
@@ -31,11 +35,8 @@ final class JdbcLeases {
 
   Future<Void> insert(LeaseRecord l) {
     return pool.preparedQuery("INSERT INTO leases (" + LEASE_COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .execute(Tuple.from(Arrays.asList(l.id(), l.slug(), l.owner(), l.org(), l.provider(),
-            l.target(), l.state().wire(), l.desktop(), l.browser(), l.code(),
-            l.ttl().toMillis(), l.idleTimeout().toMillis(), Rows.millis(l.createdAt()),
-            Rows.millis(l.updatedAt()), Rows.millis(l.touchedAt()), Rows.millis(l.expiresAt()))))
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .execute(Tuple.from(insertValues(l)))
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(failure instanceof SQLIntegrityConstraintViolationException
             ? new DuplicateKeyException("lease id or slug taken: " + l.id() + " " + l.slug(), failure)
@@ -82,10 +83,84 @@ final class JdbcLeases {
         .map(rows -> rows.rowCount() == 1);
   }
 
+  /** Ending a lease marks its cleanup pending in the same statement, so a crash cannot lose it. */
   Future<Boolean> transition(String leaseId, LeaseState from, LeaseState to, Instant now) {
-    return pool.preparedQuery("UPDATE leases SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
-        .execute(Tuple.of(to.wire(), Rows.millis(now), leaseId, from.wire()))
+    return pool.preparedQuery("UPDATE leases SET state = ?, updated_at = ?, "
+            + "cleanup_pending = (cleanup_pending OR ?) WHERE id = ? AND state = ?")
+        .execute(Tuple.of(to.wire(), Rows.millis(now), to.ended(), leaseId, from.wire()))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Boolean> activate(LeaseRecord active) {
+    List<Object> values = machineValues(active);
+    values.addAll(Arrays.asList(LeaseState.ACTIVE.wire(), Rows.millis(active.updatedAt()),
+        Rows.millis(active.touchedAt()), Rows.millis(active.expiresAt()), active.id(),
+        LeaseState.PROVISIONING.wire()));
+    return pool.preparedQuery("UPDATE leases SET " + MACHINE_SET + ", state = ?, updated_at = ?, "
+            + "touched_at = ?, expires_at = ? WHERE id = ? AND state = ?")
+        .execute(Tuple.from(values))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Boolean> updateMachine(LeaseRecord lease) {
+    List<Object> values = machineValues(lease);
+    values.addAll(Arrays.asList(Rows.millis(lease.updatedAt()), lease.id(),
+        LeaseState.ACTIVE.wire()));
+    return pool.preparedQuery("UPDATE leases SET " + MACHINE_SET + ", updated_at = ? "
+            + "WHERE id = ? AND state = ?")
+        .execute(Tuple.from(values))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Boolean> fail(String leaseId, String reason, Instant now) {
+    return pool.preparedQuery("UPDATE leases SET state = ?, failure = ?, updated_at = ?, "
+            + "cleanup_pending = TRUE WHERE id = ? AND state = ?")
+        .execute(Tuple.of(LeaseState.FAILED.wire(), reason, Rows.millis(now), leaseId,
+            LeaseState.PROVISIONING.wire()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<List<LeaseRecord>> inState(LeaseState state) {
+    return pool.preparedQuery("SELECT " + LEASE_COLUMNS + " FROM leases WHERE state = ? "
+            + "ORDER BY created_at, id")
+        .execute(Tuple.of(state.wire()))
+        .map(JdbcLeases::leases);
+  }
+
+  Future<List<LeaseRecord>> pendingCleanup() {
+    return pool.query("SELECT " + LEASE_COLUMNS + " FROM leases WHERE cleanup_pending = TRUE "
+            + "ORDER BY updated_at, id")
+        .execute()
+        .map(JdbcLeases::leases);
+  }
+
+  Future<Void> setCleanupPending(String leaseId, boolean pending) {
+    return pool.preparedQuery("UPDATE leases SET cleanup_pending = ? WHERE id = ?")
+        .execute(Tuple.of(pending, leaseId))
+        .mapEmpty();
+  }
+
+  private static List<Object> insertValues(LeaseRecord l) {
+    List<Object> values = new ArrayList<>(Arrays.asList(l.id(), l.slug(), l.owner(), l.org(),
+        l.provider(), l.target(), l.state().wire(), l.desktop(), l.browser(), l.code(),
+        l.ttl().toMillis(), l.idleTimeout().toMillis(), Rows.millis(l.createdAt()),
+        Rows.millis(l.updatedAt()), Rows.millis(l.touchedAt()), Rows.millis(l.expiresAt())));
+    values.addAll(machineValues(l));
+    values.addAll(Arrays.asList(l.failure(), l.cleanupPending(), l.inputs().toJson()));
+    return values;
+  }
+
+  /** server_type .. provider_ref, in MACHINE_SET order; nulls when there is no machine. */
+  private static List<Object> machineValues(LeaseRecord l) {
+    var m = l.machine();
+    if (m == null) {
+      return new ArrayList<>(Arrays.asList(null, null, null, null, null, null, null, null,
+          l.providerRef()));
+    }
+    return new ArrayList<>(Arrays.asList(m.serverType(), m.region(), m.ssh().host(),
+        m.ssh().port(), m.ssh().user(), m.ssh().hostKey(),
+        m.cost() == null ? null : m.cost().hourly().toPlainString(),
+        m.cost() == null ? null : m.cost().currency(), l.providerRef()));
   }
 
   Future<List<LeaseRecord>> dueForExpiry(Instant now) {

@@ -1,7 +1,9 @@
 package dev.crabbox.coordinator.store;
 
 import dev.crabbox.coordinator.auth.Role;
+import dev.crabbox.protocol.api.LeaseMachine;
 import io.vertx.sqlclient.Row;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,7 +32,25 @@ final class Rows {
         instant(row, "created_at"),
         instant(row, "updated_at"),
         instant(row, "touched_at"),
-        instant(row, "expires_at"));
+        instant(row, "expires_at"),
+        machine(row),
+        row.getString("provider_ref"),
+        row.getString("failure"),
+        Boolean.TRUE.equals(row.getBoolean("cleanup_pending")),
+        LeaseInputs.fromJson(row.getString("provision_inputs")));
+  }
+
+  private static LeaseMachine machine(Row row) {
+    String host = row.getString("ssh_host");
+    if (host == null) {
+      return null;
+    }
+    String hourly = row.getString("cost_hourly");
+    return new LeaseMachine(row.getString("server_type"), row.getString("region"),
+        new LeaseMachine.Ssh(host, row.getInteger("ssh_port"), row.getString("ssh_user"),
+            row.getString("ssh_host_key")),
+        hourly == null ? null
+            : new LeaseMachine.Cost(new BigDecimal(hourly), row.getString("cost_currency")));
   }
 
   static EgressSessionRecord session(Row row) {

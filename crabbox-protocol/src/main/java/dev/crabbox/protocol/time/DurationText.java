@@ -1,21 +1,21 @@
-package dev.crabbox.coordinator.lease;
+package dev.crabbox.protocol.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations in request bodies: a number of seconds ({@code 5400}) or Go-style text
- * ({@code "90m"}, {@code "1h30m"}, {@code "45s"}), as the original CLI sends them.
+ * Durations in request bodies, config files and flags: a number of seconds ({@code 5400}) or
+ * Go-style text ({@code "90m"}, {@code "1h30m"}, {@code "45s"}), as the original CLI sends them.
  */
-final class DurationText {
+public final class DurationText {
 
   private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
 
   private DurationText() {}
 
   /** Parses a duration; throws {@link IllegalArgumentException} with a user-facing message. */
-  static Duration parse(String field, Object value) {
+  public static Duration parse(String field, Object value) {
     Duration duration;
     if (value instanceof Number number) {
       if (number.doubleValue() != Math.floor(number.doubleValue())) {
@@ -31,6 +31,25 @@ final class DurationText {
       throw new IllegalArgumentException("\"" + field + "\" must be positive");
     }
     return duration;
+  }
+
+  /** The shortest text that parses back to {@code d}: {@code 1h30m}, {@code 45s}, {@code 2h}. */
+  public static String format(Duration d) {
+    long seconds = d.getSeconds();
+    if (seconds == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    if (seconds >= 3600) {
+      out.append(seconds / 3600).append('h');
+    }
+    if (seconds % 3600 >= 60) {
+      out.append(seconds % 3600 / 60).append('m');
+    }
+    if (seconds % 60 > 0) {
+      out.append(seconds % 60).append('s');
+    }
+    return out.toString();
   }
 
   private static Duration parseText(String field, String text) {
