@@ -3,6 +3,7 @@ package dev.crabbox.cli.work;
 import dev.crabbox.cli.error.UsageException;
 import dev.crabbox.cli.ssh.LeaseShell;
 import dev.crabbox.cli.ssh.ShellWords;
+import dev.crabbox.coordinator.provider.bootstrap.CloudInitBootstrap;
 import dev.crabbox.protocol.api.LeaseView;
 import dev.crabbox.protocol.capability.BrowserCandidate;
 import dev.crabbox.protocol.capability.Capability;
@@ -23,9 +24,6 @@ import java.util.Set;
  * the run gets the environment of what was requested and found.
  */
 final class CapabilityGate {
-  /** The browser wrapper the managed Linux bootstrap installs. */
-  static final String MANAGED_BROWSER = "/usr/local/bin/crabbox-browser";
-
   private final Set<Capability> requested;
   private final Set<Capability> mustProbe;
   private final LeaseTarget target;
@@ -66,7 +64,7 @@ final class CapabilityGate {
     if (mustProbe.contains(Capability.DESKTOP) && !shell.accepts(Probes.VNC_HOST, Probes.VNC_PORT)) {
       throw new CapabilityProbeException(Probes.desktopNotFound());
     }
-    String browser = MANAGED_BROWSER;
+    String browser = CloudInitBootstrap.BROWSER_PATH;
     if (mustProbe.contains(Capability.BROWSER)) {
       browser = findBrowser(shell);
     }

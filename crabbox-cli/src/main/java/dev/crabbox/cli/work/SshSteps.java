@@ -5,6 +5,7 @@ import dev.crabbox.cli.ssh.LeaseShell;
 import dev.crabbox.cli.ssh.OperatorKey;
 import dev.crabbox.cli.ssh.ShellWords;
 import dev.crabbox.cli.ssh.SshUnavailableException;
+import dev.crabbox.coordinator.provider.MachineBootstrap;
 import dev.crabbox.protocol.api.LeaseMachine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +22,7 @@ final class SshSteps {
   /** How long one connection attempt may take. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
   /** Touched by the managed bootstrap as its last step. */
-  static final String READY_MARKER = "/var/lib/crabbox/ready";
+  static final String READY_MARKER = MachineBootstrap.READY_MARKER;
 
   private SshSteps() {
   }
