@@ -27,6 +27,14 @@ public final class LoopbackSshServer implements AutoCloseable {
   private final String hostKeyFingerprint;
 
   public LoopbackSshServer(Path workDir, String authorizedKeyLine) throws IOException, GeneralSecurityException {
+    this(workDir, authorizedKeyLine, "");
+  }
+
+  /**
+   * @param profile shell text run before every command, like a login profile (test PATH, env)
+   */
+  public LoopbackSshServer(Path workDir, String authorizedKeyLine, String profile)
+      throws IOException, GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair hostKey = generator.generateKeyPair();
@@ -41,7 +49,9 @@ public final class LoopbackSshServer implements AutoCloseable {
     server.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorized));
     server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
     server.setCommandFactory((channel, command) -> {
-      ProcessShellFactory shell = new ProcessShellFactory(command, "/bin/sh", "-c", command);
+      // MINA runs the raw command text through /bin/sh -c on Unix; the profile goes in front.
+      String script = profile + command;
+      ProcessShellFactory shell = new ProcessShellFactory(script, "/bin/sh", "-c", script);
       return shell.createShell(channel);
     });
     server.setShellFactory(new ProcessShellFactory("/bin/sh", "/bin/sh"));
