@@ -1,8 +1,10 @@
 package dev.crabbox.coordinator.provider;
 
+import dev.crabbox.coordinator.provider.bootstrap.BootstrapOptions;
+import dev.crabbox.coordinator.provider.bootstrap.CloudInitBootstrap;
+import dev.crabbox.coordinator.provider.hetzner.HetznerProviderFactory;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 
 /** The providers every coordinator knows, in the order they are built and listed. */
 public final class BuiltInProviders {
@@ -10,30 +12,16 @@ public final class BuiltInProviders {
   private BuiltInProviders() {}
 
   public static List<ProviderFactory> factories() {
-    return List.of();
+    return List.of(new HetznerProviderFactory());
   }
 
-  /** The managed-Linux bootstrap configured by {@code providers.bootstrap}. */
+  /**
+   * The managed-Linux bootstrap configured by {@code providers.bootstrap}.
+   *
+   * @throws IllegalArgumentException naming a bad key, so the coordinator does not start
+   */
   public static MachineBootstrap bootstrap(JsonObject config) {
-    return new MachineBootstrap() {
-      @Override
-      public Map<String, String> prepareSecrets(ProvisionRequest request) {
-        throw unavailable();
-      }
-
-      @Override
-      public String userData(ProvisionRequest request) {
-        throw unavailable();
-      }
-
-      @Override
-      public String hostKeyFingerprint(Map<String, String> secrets) {
-        throw unavailable();
-      }
-
-      private ProviderException unavailable() {
-        return new ProviderException("managed Linux bootstrap is not available in this build");
-      }
-    };
+    return new CloudInitBootstrap(BootstrapOptions.fromJson(config == null ? new JsonObject()
+        : config));
   }
 }
