@@ -67,6 +67,7 @@ class LocalProviderReattachTest {
     LeaseMachine.Ssh old = before.machine().ssh();
     LeaseProvider after = LocalLeases.provider(vertx, dataDir);
     try (ServerSocket squatter = new ServerSocket(old.port(), 1, InetAddress.getLoopbackAddress())) {
+      assertEquals(old.port(), squatter.getLocalPort());
       Optional<Provisioned> moved = Await.result(after.reattach(request, before));
       assertTrue(moved.isPresent());
       LeaseMachine.Ssh now = moved.get().machine().ssh();
