@@ -12,12 +12,6 @@ import java.util.Map;
 /** Provider contexts for providers that manage no cloud machines (local, static). */
 public final class TestProviderContexts {
 
-  private TestProviderContexts() {}
-
-  public static ProviderContext of(Vertx vertx, JsonObject config, Path dataDir) {
-    return new ProviderContext(vertx, config, Map.of(), dataDir, Clock.systemUTC(), NO_BOOTSTRAP);
-  }
-
   /** These providers never bootstrap a machine; a call here is a bug in the test. */
   private static final MachineBootstrap NO_BOOTSTRAP = new MachineBootstrap() {
     @Override
@@ -35,4 +29,10 @@ public final class TestProviderContexts {
       throw new UnsupportedOperationException("no managed machines here");
     }
   };
+
+  private TestProviderContexts() {}
+
+  public static ProviderContext of(Vertx vertx, JsonObject config, Path dataDir) {
+    return new ProviderContext(vertx, config, Map.of(), dataDir, Clock.systemUTC(), NO_BOOTSTRAP);
+  }
 }

@@ -103,8 +103,13 @@ public final class LocalProvider implements LeaseProvider {
   @Override
   public Future<Provisioned> provision(ProvisionRequest request) {
     return blocking(() -> {
-      SandboxSshServer server = servers.computeIfAbsent(request.leaseId(),
-          id -> startServer(request, 0));
+      // computeIfAbsent holds the lease's map entry while the server starts (a few milliseconds),
+      // so a repeated provision or a reattach of the same lease never starts a second server.
+      SandboxSshServer server = servers.computeIfAbsent(request.leaseId(), id -> {
+        SandboxSshServer started = startServer(request, 0);
+        LOG.info("local lease {} is served on {}:{}", id, started.host(), started.port());
+        return started;
+      });
       return provisioned(request.leaseId(), server);
     });
   }
