@@ -3,6 +3,7 @@ package dev.crabbox.coordinator.provider.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.crabbox.coordinator.provider.LeaseProvider;
 import dev.crabbox.coordinator.provider.ProviderException;
@@ -18,8 +19,11 @@ import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,18 @@ class LocalProviderFactoryTest {
         refusal(vertx, dataDir, "linux", "", Map.of()));
     assertEquals("SSH public key must look like \"ssh-ed25519 AAAA... comment\" (one OpenSSH line)",
         refusal(vertx, dataDir, "linux", "not a key", Map.of()));
+  }
+
+  @Test
+  void saysSoWhenItCannotCheckEd25519Keys(Vertx vertx, @TempDir Path dataDir) {
+    assumeFalse(SecurityUtils.isEDDSACurveSupported(), "an EdDSA provider is on the class path");
+    ByteArrayBuffer blob = new ByteArrayBuffer();
+    blob.putString("ssh-ed25519");
+    blob.putBytes(new byte[32]);
+    String ed25519 = "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.getCompactData());
+    assertEquals("this coordinator cannot check ssh-ed25519 keys (it runs without an EdDSA crypto "
+        + "provider); use an ECDSA or RSA key for local leases",
+        refusal(vertx, dataDir, "linux", ed25519, Map.of()));
   }
 
   @Test
