@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -120,6 +121,10 @@ public final class LocalProvider implements LeaseProvider {
     return blocking(() -> {
       if (servers.containsKey(request.leaseId())) {
         return Optional.empty();
+      }
+      if (!Files.isDirectory(sandbox(request.leaseId()))) {
+        LOG.warn("the sandbox of local lease {} is gone; the lease starts again with an empty one",
+            request.leaseId());
       }
       SandboxSshServer server = servers.computeIfAbsent(request.leaseId(),
           id -> startServer(request, recordedPort));
