@@ -80,17 +80,6 @@ class LocalProviderFactoryTest {
         refusal(vertx, dataDir, "linux", "not a key", Map.of()));
   }
 
-  @Test
-  void saysSoWhenItCannotCheckEd25519Keys(Vertx vertx, @TempDir Path dataDir) {
-    assumeFalse(SecurityUtils.isEDDSACurveSupported(), "an EdDSA provider is on the class path");
-    ByteArrayBuffer blob = new ByteArrayBuffer();
-    blob.putString("ssh-ed25519");
-    blob.putBytes(new byte[32]);
-    String ed25519 = "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob.getCompactData());
-    assertEquals("this coordinator cannot check ssh-ed25519 keys (it runs without an EdDSA crypto "
-        + "provider); use an ECDSA or RSA key for local leases",
-        refusal(vertx, dataDir, "linux", ed25519, Map.of()));
-  }
 
   @Test
   void takesNoOptions(Vertx vertx, @TempDir Path dataDir) {
