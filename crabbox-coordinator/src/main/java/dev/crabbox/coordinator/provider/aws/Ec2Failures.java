@@ -80,7 +80,11 @@ final class Ec2Failures {
     String message = service.awsErrorDetails() == null ? null
         : service.awsErrorDetails().errorMessage();
     if (message == null || message.isBlank()) {
-      message = "EC2 refused the request with HTTP status " + service.statusCode();
+      // The JDK's HTTP client drops the body of a 401 to a POST; EC2 sends 401 for bad keys.
+      message = service.statusCode() == 401 || service.statusCode() == 403
+          ? "EC2 did not accept the credentials (HTTP " + service.statusCode() + "); check "
+              + "providers.aws.accessKeyId and providers.aws.secretAccessKey"
+          : "EC2 refused the request with HTTP status " + service.statusCode();
     }
     boolean retryable = service.isThrottlingException() || service.statusCode() >= 500
         || (code != null && RETRYABLE_CODES.contains(code));
