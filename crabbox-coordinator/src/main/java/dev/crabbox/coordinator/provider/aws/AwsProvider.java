@@ -152,14 +152,12 @@ public final class AwsProvider implements LeaseProvider {
   /** Polls until the instance runs with a public address; fails when it goes away or time ends. */
   private Future<Instance> awaitRunning(String instanceId, long deadline) {
     return blocking(() -> instances.describe(instanceId)).compose(instance -> {
-      if (instance != null && instance.state() != null) {
-        InstanceStateName state = instance.state().name();
-        if (state == InstanceStateName.RUNNING && hasPublicIp(instance)) {
-          return Future.succeededFuture(instance);
-        }
-        if (GONE.contains(state)) {
-          return Future.failedFuture(stoppedEarly(instance));
-        }
+      InstanceStateName state = stateOf(instance);
+      if (state == InstanceStateName.RUNNING && hasPublicIp(instance)) {
+        return Future.succeededFuture(instance);
+      }
+      if (state != null && GONE.contains(state)) {
+        return Future.failedFuture(stoppedEarly(instance));
       }
       if (System.nanoTime() - deadline >= 0) {
         return Future.failedFuture(notReady(instanceId, instance));
@@ -192,6 +190,11 @@ public final class AwsProvider implements LeaseProvider {
     return chosen;
   }
 
+  /** The instance's state, or null while EC2 does not show the instance yet. */
+  private static InstanceStateName stateOf(Instance instance) {
+    return instance == null || instance.state() == null ? null : instance.state().name();
+  }
+
   private static boolean hasPublicIp(Instance instance) {
     return instance.publicIpAddress() != null && !instance.publicIpAddress().isBlank();
   }
@@ -205,12 +208,12 @@ public final class AwsProvider implements LeaseProvider {
 
   private ProviderException notReady(String instanceId, Instance instance) {
     String waited = SettingDurations.format(settings.provisionTimeout());
-    if (instance != null && instance.state().name() == InstanceStateName.RUNNING) {
+    if (stateOf(instance) == InstanceStateName.RUNNING) {
       return new ProviderException("aws: instance " + instanceId + " is running but has no public"
           + " IP address after " + waited + "; set providers.aws.subnetId to a subnet"
           + " that gives instances public IPv4 addresses");
     }
-    String state = instance == null ? "not visible yet" : instance.state().nameAsString();
+    String state = stateOf(instance) == null ? "not visible yet" : instance.state().nameAsString();
     return new ProviderException("aws: instance " + instanceId + " was not running after "
         + waited + " (state: " + state + ")", true, null);
   }

@@ -61,7 +61,9 @@ final class Ec2Failures {
       return new ProviderException(
           redact("aws EC2 API could not be reached: " + failure.getMessage()), true, null);
     }
-    return new ProviderException(redact("aws: " + failure), false, null);
+    String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
+        : failure.getMessage();
+    return new ProviderException(redact("aws: " + detail), false, null);
   }
 
   /** {@code text} with every credential replaced. */

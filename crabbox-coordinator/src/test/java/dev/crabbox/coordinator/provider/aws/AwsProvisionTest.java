@@ -155,6 +155,18 @@ class AwsProvisionTest extends AwsProviderTestBase {
   }
 
   @Test
+  void aNewInstanceEc2DoesNotShowYetIsWaitedFor() {
+    ec2.account.invisiblePolls = 2;
+
+    Provisioned provisioned = Await.result(provider().provision(request()));
+
+    assertEquals(ec2.account.instances.get(provisioned.providerRef()).publicIp,
+        provisioned.machine().ssh().host());
+    assertEquals(5, ec2.calls("DescribeInstances").size(),
+        "the lookup, two polls answered InvalidInstanceID.NotFound, pending, running");
+  }
+
+  @Test
   void resumesTheInstanceAlreadyStartedForTheLease() {
     ec2.account.addInstance("running", Map.of("crabbox-lease", "cbx_someone_else"));
     ec2.account.addInstance("terminated", Map.of("crabbox-lease", LEASE));

@@ -59,6 +59,8 @@ final class FakeEc2Account {
   boolean hasDefaultVpc = true;
   /** How many DescribeInstances answers show a new instance pending before it runs. */
   int pendingPolls = 1;
+  /** How many DescribeInstances calls by id miss the instance (EC2 is eventually consistent). */
+  int invisiblePolls;
   /** Whether running instances get a public IPv4 address. */
   boolean assignsPublicIp = true;
   private int counter;
@@ -111,6 +113,10 @@ final class FakeEc2Account {
       if (!instances.containsKey(id)) {
         return notFound(id);
       }
+    }
+    if (!ids.isEmpty() && invisiblePolls > 0) {
+      invisiblePolls--;
+      return notFound(ids.get(0));
     }
     Map<String, List<String>> filters = Ec2Params.filters(params);
     List<Instance> matching = instances.values().stream()
