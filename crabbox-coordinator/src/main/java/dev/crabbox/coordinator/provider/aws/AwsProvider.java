@@ -10,6 +10,7 @@ import dev.crabbox.protocol.capability.LeaseTarget;
 import dev.crabbox.protocol.capability.ProviderSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 /**
  * Leases on AWS EC2: one instance per lease, started from the configured AMI with the bootstrap's
  * cloud-init as user data, in the {@code crabbox-ssh} security group, tagged with the lease. Every
- * SDK call runs on a worker thread ({@code executeBlocking}); waiting for the instance uses timers.
+ * SDK call runs on a worker thread of the provider's own pool ({@code executeBlocking}); waiting
+ * for the instance uses timers.
  */
 public final class AwsProvider implements LeaseProvider {
 
@@ -36,11 +38,15 @@ public final class AwsProvider implements LeaseProvider {
   /** EC2 refuses user data above 16 KiB before base64. */
   static final int MAX_USER_DATA_BYTES = 16 * 1024;
 
+  /** Worker threads for EC2 calls: their own, so a slow EC2 never starves the store's workers. */
+  static final int WORKER_THREADS = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(AwsProvider.class);
   private static final Set<InstanceStateName> GONE = Set.of(InstanceStateName.SHUTTING_DOWN,
       InstanceStateName.TERMINATED, InstanceStateName.STOPPING, InstanceStateName.STOPPED);
 
   private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final MachineBootstrap bootstrap;
   private final AwsSettings settings;
   private final Ec2Client ec2;
@@ -50,6 +56,10 @@ public final class AwsProvider implements LeaseProvider {
 
   AwsProvider(Vertx vertx, MachineBootstrap bootstrap, AwsSettings settings, Ec2Client ec2) {
     this.vertx = vertx;
+    // Shared by name: every aws provider of this Vert.x uses one pool; close() releases our hold.
+    // A call may take the API call timeout; a worker flagged as blocked before that is no news.
+    this.workers = vertx.createSharedWorkerExecutor("crabbox-aws-ec2", WORKER_THREADS,
+        settings.apiCallTimeout().multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
     this.bootstrap = bootstrap;
     this.settings = settings;
     this.ec2 = ec2;
@@ -121,10 +131,11 @@ public final class AwsProvider implements LeaseProvider {
 
   @Override
   public Future<Void> close() {
-    return blocking(() -> {
+    Future<Void> closed = blocking(() -> {
       ec2.close();
       return null;
     });
+    return closed.eventually(workers::close);
   }
 
   /** The lease's instance id: the one already started for it, or a new one. */
@@ -218,9 +229,9 @@ public final class AwsProvider implements LeaseProvider {
         + waited + " (state: " + state + ")", true, null);
   }
 
-  /** Runs SDK work on a worker (unordered: leases do not wait for each other). */
+  /** Runs SDK work on an EC2 worker (unordered: leases do not wait for each other). */
   private <T> Future<T> blocking(Callable<T> work) {
-    return vertx.executeBlocking(work, false)
+    return workers.executeBlocking(work, false)
         .recover(failure -> Future.failedFuture(failures.toProviderException(failure)));
   }
 }

@@ -73,6 +73,13 @@ class AwsProvisionTest extends AwsProviderTestBase {
   }
 
   @Test
+  void launchWorkRunsOnTheProvidersWorkersNotAnEventLoop() {
+    Await.result(provider().provision(request()));
+
+    assertTrue(bootstrap.userDataThread.startsWith("crabbox-aws-ec2"), bootstrap.userDataThread);
+  }
+
+  @Test
   void everyCallIsSignedWithTheKeyIdAndNeverCarriesTheSecret() {
     Await.result(provider().provision(request()));
 

@@ -18,6 +18,8 @@ final class TestBootstrap implements MachineBootstrap {
 
   /** Extra bytes appended to the user data (to go past EC2's size limit). */
   int padding;
+  /** The thread the provider last asked for user data on. */
+  volatile String userDataThread;
 
   @Override
   public Map<String, String> prepareSecrets(ProvisionRequest request) {
@@ -26,6 +28,7 @@ final class TestBootstrap implements MachineBootstrap {
 
   @Override
   public String userData(ProvisionRequest request) {
+    userDataThread = Thread.currentThread().getName();
     return "#cloud-config\n"
         + "# crabbox lease " + request.leaseId() + "\n"
         + "users:\n"
