@@ -139,7 +139,7 @@ class AwsFailureTest extends AwsProviderTestBase {
 
   @Test
   void anAccountWithoutDefaultVpcNeedsASubnet() {
-    ec2.account.hasDefaultVpc = false;
+    ec2.network.hasDefaultVpc = false;
 
     ProviderException e = providerFailure(provider().provision(request()));
 

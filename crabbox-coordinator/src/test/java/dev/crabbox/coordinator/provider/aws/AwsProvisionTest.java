@@ -57,7 +57,7 @@ class AwsProvisionTest extends AwsProviderTestBase {
     assertEquals("1", run.param("MaxCount"));
     assertEquals(LEASE, run.param("ClientToken"));
     assertEquals("terminate", run.param("InstanceInitiatedShutdownBehavior"));
-    assertEquals(ec2.account.groups.get(0).id(), run.param("SecurityGroupId.1"));
+    assertEquals(ec2.network.groups.get(0).id(), run.param("SecurityGroupId.1"));
     assertEquals(null, run.param("SubnetId"));
     assertEquals(bootstrap.userData(request), new String(
         Base64.getDecoder().decode(run.param("UserData")), StandardCharsets.UTF_8));
@@ -112,12 +112,12 @@ class AwsProvisionTest extends AwsProviderTestBase {
   void createsTheSshGroupInTheDefaultVpcOpenOnlyForPort22FromTheConfiguredRange() {
     Await.result(provider(config().put("sshCidr", "198.51.100.0/24")).provision(request()));
 
-    assertEquals(1, ec2.account.groups.size());
-    FakeEc2Account.Group group = ec2.account.groups.get(0);
-    assertEquals(new FakeEc2Account.Group(group.id(), "crabbox-ssh", FakeEc2Account.DEFAULT_VPC,
+    assertEquals(1, ec2.network.groups.size());
+    FakeEc2Network.Group group = ec2.network.groups.get(0);
+    assertEquals(new FakeEc2Network.Group(group.id(), "crabbox-ssh", FakeEc2Network.DEFAULT_VPC,
         List.of("198.51.100.0/24")), group);
     FakeEc2.Call create = ec2.calls("CreateSecurityGroup").get(0);
-    assertEquals(FakeEc2Account.DEFAULT_VPC, create.param("VpcId"));
+    assertEquals(FakeEc2Network.DEFAULT_VPC, create.param("VpcId"));
     FakeEc2.Call ingress = ec2.calls("AuthorizeSecurityGroupIngress").get(0);
     assertEquals(group.id(), ingress.param("GroupId"));
     assertEquals("tcp", ingress.param("IpPermissions.1.IpProtocol"));
@@ -129,7 +129,7 @@ class AwsProvisionTest extends AwsProviderTestBase {
 
   @Test
   void reusesTheSshGroupThatAlreadyAllowsTheRange() {
-    FakeEc2Account.Group group = ec2.account.addGroup(FakeEc2Account.DEFAULT_VPC, "0.0.0.0/0");
+    FakeEc2Network.Group group = ec2.network.addGroup(FakeEc2Network.DEFAULT_VPC, "0.0.0.0/0");
 
     Await.result(provider().provision(request()));
 
@@ -140,7 +140,7 @@ class AwsProvisionTest extends AwsProviderTestBase {
 
   @Test
   void opensAnExistingSshGroupToANewlyConfiguredRange() {
-    FakeEc2Account.Group group = ec2.account.addGroup(FakeEc2Account.DEFAULT_VPC, "0.0.0.0/0");
+    FakeEc2Network.Group group = ec2.network.addGroup(FakeEc2Network.DEFAULT_VPC, "0.0.0.0/0");
 
     Await.result(provider(config().put("sshCidr", "203.0.113.0/24")).provision(request()));
 
@@ -150,14 +150,14 @@ class AwsProvisionTest extends AwsProviderTestBase {
 
   @Test
   void aConfiguredSubnetPutsTheGroupAndInstanceInItsVpc() {
-    Await.result(provider(config().put("subnetId", FakeEc2Account.SUBNET_IN_OTHER_VPC))
+    Await.result(provider(config().put("subnetId", FakeEc2Network.SUBNET_IN_OTHER_VPC))
         .provision(request()));
 
     assertFalse(ec2.actions().contains("DescribeVpcs"));
-    assertEquals(FakeEc2Account.SUBNET_IN_OTHER_VPC,
+    assertEquals(FakeEc2Network.SUBNET_IN_OTHER_VPC,
         ec2.calls("DescribeSubnets").get(0).param("SubnetId.1"));
-    assertEquals(FakeEc2Account.OTHER_VPC, ec2.calls("CreateSecurityGroup").get(0).param("VpcId"));
-    assertEquals(FakeEc2Account.SUBNET_IN_OTHER_VPC,
+    assertEquals(FakeEc2Network.OTHER_VPC, ec2.calls("CreateSecurityGroup").get(0).param("VpcId"));
+    assertEquals(FakeEc2Network.SUBNET_IN_OTHER_VPC,
         ec2.calls("RunInstances").get(0).param("SubnetId"));
   }
 

@@ -31,6 +31,7 @@ final class FakeEc2 {
   private record Failure(int status, String code, String message) {}
 
   final FakeEc2Account account = new FakeEc2Account();
+  final FakeEc2Network network = new FakeEc2Network();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final Set<String> silent = ConcurrentHashMap.newKeySet();
@@ -88,28 +89,34 @@ final class FakeEc2 {
       if (silent.contains(action)) {
         return;
       }
-      FakeEc2Account.Reply reply = reply(request, action, params);
+      Ec2Reply reply = reply(request, action, params);
       request.response().setStatusCode(reply.status())
           .putHeader("Content-Type", "text/xml;charset=UTF-8")
           .end(reply.body());
     });
   }
 
-  private FakeEc2Account.Reply reply(HttpServerRequest request, String action,
+  private Ec2Reply reply(HttpServerRequest request, String action,
       Map<String, String> params) {
     String authorization = request.getHeader("Authorization");
     if (!"POST".equals(request.method().name()) || authorization == null
         || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
-      return FakeEc2Account.Reply.error(401, "AuthFailure",
+      return Ec2Reply.error(401, "AuthFailure",
           "AWS was not able to validate the provided access credentials");
     }
     if (!"2016-11-15".equals(params.get("Version"))) {
-      return FakeEc2Account.Reply.error(400, "InvalidParameterValue", "unknown API version");
+      return Ec2Reply.error(400, "InvalidParameterValue", "unknown API version");
     }
     Failure failure = failures.get(action);
     if (failure != null) {
-      return FakeEc2Account.Reply.error(failure.status(), failure.code(), failure.message());
+      return Ec2Reply.error(failure.status(), failure.code(), failure.message());
     }
-    return account.handle(action, params);
+    Ec2Reply instanceReply = account.handle(action, params);
+    if (instanceReply != null) {
+      return instanceReply;
+    }
+    Ec2Reply networkReply = network.handle(action, params);
+    return networkReply != null ? networkReply : Ec2Reply.error(400, "InvalidAction",
+        "The action " + action + " is not valid for this web service.");
   }
 }
