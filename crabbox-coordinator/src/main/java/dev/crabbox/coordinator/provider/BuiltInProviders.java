@@ -1,8 +1,11 @@
 package dev.crabbox.coordinator.provider;
 
+import dev.crabbox.coordinator.provider.aws.AwsProviderFactory;
 import dev.crabbox.coordinator.provider.bootstrap.BootstrapOptions;
 import dev.crabbox.coordinator.provider.bootstrap.CloudInitBootstrap;
 import dev.crabbox.coordinator.provider.hetzner.HetznerProviderFactory;
+import dev.crabbox.coordinator.provider.local.LocalProviderFactory;
+import dev.crabbox.coordinator.provider.statichost.StaticProviderFactory;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -12,7 +15,8 @@ public final class BuiltInProviders {
   private BuiltInProviders() {}
 
   public static List<ProviderFactory> factories() {
-    return List.of(new HetznerProviderFactory());
+    return List.of(new LocalProviderFactory(), new StaticProviderFactory(),
+        new HetznerProviderFactory(), new AwsProviderFactory());
   }
 
   /**
