@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configured Blacksmith CLI and how to run its list command: the executable
@@ -28,6 +29,8 @@ public final class BlacksmithCli {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_TIMEOUT_SECONDS = 600;
   private static final int STDERR_TAIL_CHARS = 4000;
+  /** The crabbox bearer token stays with crabbox: the Blacksmith CLI never sees it. */
+  private static final Set<String> WITHHELD = Set.of(CliSettings.ENV_TOKEN);
 
   private final Path executable;
   private final List<String> arguments;
@@ -86,7 +89,7 @@ public final class BlacksmithCli {
     argv.addAll(arguments);
     ExternalCommand.Finished finished;
     try {
-      finished = ExternalCommand.run(argv, timeout);
+      finished = ExternalCommand.run(argv, WITHHELD, timeout);
     } catch (IOException e) {
       throw new UsageException("cannot run the Blacksmith CLI " + executable + ": " + e.getMessage()
           + "; " + configHint, e);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,19 +44,21 @@ final class ExternalCommand {
   }
 
   /**
-   * Starts {@code argv} with stdin closed, waits up to {@code timeout}, kills it (and anything it
-   * started) when it runs longer. An {@link IOException} from the start means the program could
-   * not be executed at all.
+   * Starts {@code argv} with stdin closed and this process's environment minus {@code withheld}
+   * (secrets the program has no business seeing), waits up to {@code timeout}, kills it (and
+   * anything it started) when it runs longer. An {@link IOException} from the start means the
+   * program could not be executed at all.
    */
-  static Finished run(List<String> argv, Duration timeout)
+  static Finished run(List<String> argv, Set<String> withheld, Duration timeout)
       throws IOException, InterruptedException, TimedOut, OutputTooLarge {
     Path stdout = Files.createTempFile("crabbox-external-", ".out");
     Path stderr = Files.createTempFile("crabbox-external-", ".err");
     try {
-      Process process = new ProcessBuilder(argv)
+      ProcessBuilder builder = new ProcessBuilder(argv)
           .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile())
-          .start();
+          .redirectError(stderr.toFile());
+      builder.environment().keySet().removeAll(withheld);
+      Process process = builder.start();
       process.getOutputStream().close();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
