@@ -24,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,19 +50,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthzMatrixTest {
   static final String PROVIDER = "blacksmith-testbox";
   private static final String RUNNER = "tbx_authz_alice";
-
-  private static final String HEARTBEAT_NEEDS_MANAGE = "DISABLED: LeaseService.heartbeat requires "
-      + "manage access (findManaged) and answers 403 to a use share, yet a use share may create runs "
-      + "on the lease (RunService) and a command runner must keep the lease alive while it runs";
-
-  /**
-   * Rows whose expectation the current code does not meet, with the reason; they are skipped
-   * (reported as aborted with the reason) until the code is fixed, like {@code @Disabled} rows.
-   */
-  private static final Map<ApiRoute, Map<Who, String>> KNOWN_WRONG = Map.of(
-      ApiRoute.HEARTBEAT, Map.of(
-          Who.USE_SHARE, HEARTBEAT_NEEDS_MANAGE,
-          Who.ORG_SHARE, HEARTBEAT_NEEDS_MANAGE));
 
   @TempDir
   static Path dataDir;
@@ -158,9 +143,6 @@ class AuthzMatrixTest {
    * not move that runner to the reporter and out of its owner's sight.
    */
   @Test
-  @Disabled("DISABLED: JdbcRunners.sync updates an existing (provider, id) row with the reporter as "
-      + "its owner, so any user, even of another org, can take over another user's runner record "
-      + "and hide it from them by syncing its id")
   void aSyncCannotTakeOverAnotherUsersRunner() {
     JsonObject runner = new JsonObject().put("id", "tbx_authz_takeover").put("status", "running");
     JsonObject body = new JsonObject().put("provider", PROVIDER).put("runners", new JsonArray().add(runner));
@@ -177,8 +159,6 @@ class AuthzMatrixTest {
   @ParameterizedTest(name = "{0} as {1} -> {2}")
   @MethodSource("cells")
   void answers(ApiRoute route, Who who, Expect expected) {
-    String knownWrong = KNOWN_WRONG.getOrDefault(route, Map.of()).get(who);
-    Assumptions.assumeTrue(knownWrong == null, knownWrong);
     Fixture fixture = route.endsSubject ? fixture(who) : SHARED_FIXTURES.computeIfAbsent(who,
         AuthzMatrixTest::fixture);
 
