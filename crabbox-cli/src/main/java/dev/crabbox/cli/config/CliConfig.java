@@ -11,20 +11,40 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param token the bearer token (a coordinator-signed JWT)
  * @param provider the default provider label
  * @param ca a PEM file of the CA that signed the coordinator's certificate (absolute path)
+ * @param blacksmith how the Blacksmith Testbox CLI is run, or null
  * @param sshKey the operator's private SSH key for leases (OpenSSH format); default
  *     {@code ssh/id_ed25519} next to this file, generated on first use
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CliConfig(String coordinator, String token, String provider, String ca, String sshKey) {
+public record CliConfig(String coordinator, String token, String provider, String ca,
+    BlacksmithConfig blacksmith, String sshKey) {
 
-  /** A config without an SSH key setting. */
+  /** The connection settings alone, without a {@code blacksmith:} section. */
   public CliConfig(String coordinator, String token, String provider, String ca) {
-    this(coordinator, token, provider, ca, null);
+    this(coordinator, token, provider, ca, null, null);
+  }
+
+  /** Connection settings and a {@code blacksmith:} section, no SSH key setting. */
+  public CliConfig(String coordinator, String token, String provider, String ca, BlacksmithConfig blacksmith) {
+    this(coordinator, token, provider, ca, blacksmith, null);
   }
 
   /** A config with no settings, what a missing file reads as. */
   public static CliConfig empty() {
-    return new CliConfig(null, null, null, null, null);
+    return new CliConfig(null, null, null, null, null, null);
+  }
+
+  /**
+   * This config with new connection settings (what {@code crabbox login} saves); the other
+   * sections are kept.
+   */
+  public CliConfig withConnection(String coordinator, String token, String provider, String ca) {
+    return new CliConfig(coordinator, token, provider, ca, blacksmith, sshKey);
+  }
+
+  /** The {@code blacksmith:} section, empty when absent. */
+  public BlacksmithConfig blacksmithOrEmpty() {
+    return blacksmith == null ? BlacksmithConfig.empty() : blacksmith;
   }
 }

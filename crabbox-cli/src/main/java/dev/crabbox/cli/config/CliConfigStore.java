@@ -70,6 +70,18 @@ public final class CliConfigStore {
     }
   }
 
+  /**
+   * The saved config as the base of a rewrite: like {@link #load()}, but a file that cannot be
+   * read or parsed counts as empty, since the rewrite replaces it anyway.
+   */
+  public CliConfig loadForUpdate() {
+    try {
+      return load();
+    } catch (ConfigFileException unreadable) {
+      return CliConfig.empty();
+    }
+  }
+
   /** Replaces the config file with {@code config}, owner read/write only. */
   public void save(CliConfig config) {
     try {

@@ -19,6 +19,9 @@ public final class CliSettings {
   public static final String ENV_TOKEN = "CRABBOX_TOKEN";
   public static final String ENV_PROVIDER = "CRABBOX_PROVIDER";
   public static final String ENV_SSH_KEY = "CRABBOX_SSH_KEY";
+  public static final String ENV_BLACKSMITH_CLI = "CRABBOX_BLACKSMITH_CLI";
+  /** The config-file key of the Blacksmith CLI executable. */
+  public static final String KEY_BLACKSMITH_CLI = "blacksmith.cli";
 
   private static final String LOGIN_HINT = "run `crabbox login --coordinator URL --token T`";
 
@@ -55,6 +58,17 @@ public final class CliSettings {
   /** The CA file has no environment variable: a flag, else the file. */
   public Setting ca(String flag) {
     return resolve(flag, "--ca", null, fileConfig().ca(), "ca");
+  }
+
+  /** The Blacksmith CLI executable: {@code CRABBOX_BLACKSMITH_CLI}, else {@code blacksmith.cli}. */
+  public Setting blacksmithCli() {
+    return resolve(null, null, ENV_BLACKSMITH_CLI, fileConfig().blacksmithOrEmpty().cli(),
+        KEY_BLACKSMITH_CLI);
+  }
+
+  /** The {@code blacksmith:} section of the config file (empty when absent). */
+  public BlacksmithConfig blacksmith() {
+    return fileConfig().blacksmithOrEmpty();
   }
 
   /** The coordinator base URL, normalised to http(s); fails with a how-to-fix message. */

@@ -5,6 +5,8 @@ import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.options.ApiAnswers;
 import dev.crabbox.cli.options.CoordinatorFlags;
 import dev.crabbox.cli.options.CoordinatorSession;
+import dev.crabbox.cli.runner.ExternalRunners;
+import dev.crabbox.cli.runner.TestboxListing;
 import dev.crabbox.protocol.api.LeaseView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +29,10 @@ import picocli.CommandLine.Spec;
     versionProvider = CrabboxVersion.class,
     description = {"List the leases you can see on the coordinator: id, slug, state, provider, target, "
         + "the desktop/browser/code capabilities the lease was created with, and when it expires.",
-        "With --provider, only that provider's leases are listed."})
+        "With --provider, only that provider's leases are listed.",
+        "With --provider blacksmith-testbox, the testboxes the Blacksmith CLI lists instead "
+            + "(blacksmith.cli in the config file or $CRABBOX_BLACKSMITH_CLI, default `blacksmith` on PATH); "
+            + "they are synced to the coordinator as external runners, which crabbox never stops."})
 public final class ListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -35,13 +40,17 @@ public final class ListCommand implements Callable<Integer> {
   @Mixin
   CoordinatorFlags coordinator;
 
-  @Option(names = "--json", description = "Print the coordinator's lease objects as a JSON array.")
+  @Option(names = "--json", description = "Print the coordinator's lease objects (or the testbox runner "
+      + "objects) as a JSON array.")
   boolean json;
 
   @Override
   public Integer call() {
     CoordinatorSession session = coordinator.session(spec);
     Optional<String> provider = session.target().provider().filter(p -> coordinator.providerFlagGiven());
+    if (provider.filter(ExternalRunners.PROVIDER::equals).isPresent()) {
+      return new TestboxListing(spec).run(session, json);
+    }
     List<JsonObject> leases = session.call(client -> client.listLeases()).stream()
         .filter(lease -> provider.isEmpty() || provider.get().equals(lease.getString("provider")))
         .toList();

@@ -5,6 +5,7 @@ import dev.crabbox.cli.CrabboxVersion;
 import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.egress.LeaseOnCoordinator;
 import dev.crabbox.cli.options.ApiAnswers;
+import dev.crabbox.cli.runner.ExternalRunnerIds;
 import dev.crabbox.protocol.api.LeaseView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,7 @@ public final class StopCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LeaseOnCoordinator.Resolved lease = target.resolve();
+    ExternalRunnerIds.refuseStop(lease.lease());
     String outcome = lease.session().call(client -> read(client.getLease(lease.lease()))
         .compose(found -> ACTIVE.equals(found.state())
             ? release(client, found)

@@ -49,10 +49,9 @@ public final class LoginCommand implements Callable<Integer> {
     Whoami caller = new CoordinatorSession(target, bearer).call(client -> client.whoami()
         .compose(json -> ApiAnswers.read(json, Whoami::fromJson, "whoami")));
     CliConfigStore store = settings.store();
-    CliConfig saved = new CliConfig(target.baseUri().toString(), bearer,
+    CliConfig saved = store.loadForUpdate().withConnection(target.baseUri().toString(), bearer,
         target.provider().orElse(null),
-        target.tls().caPem().map(path -> path.toAbsolutePath().toString()).orElse(null),
-        store.load().sshKey());
+        target.tls().caPem().map(path -> path.toAbsolutePath().toString()).orElse(null));
     store.save(saved);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("logged in to %s as %s (org %s, role %s); saved %s%n", target.baseUri(), caller.owner(),

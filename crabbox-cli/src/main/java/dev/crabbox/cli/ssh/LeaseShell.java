@@ -103,22 +103,28 @@ public final class LeaseShell implements AutoCloseable {
     return new Captured(status, out.toString(), err.toString());
   }
 
+  /** What {@link #probePort} learned about a port on the lease's loopback. */
+  public enum PortCheck {
+    /** A forwarded channel to it opened: something listens. */
+    OPEN,
+    /** The server tried and nothing answered. */
+    CLOSED,
+    /** The server allows no forwarded channels, so this way cannot tell. */
+    NOT_FORWARDED
+  }
+
   /**
-   * Whether something accepts TCP connections on {@code host:port} as seen from the lease,
-   * tested by opening (and closing) a forwarded channel there.
-   *
-   * @throws SshUnavailableException when the server does not allow forwarding at all
+   * Whether something accepts TCP connections on {@code host:port} as seen from the lease, tested
+   * by opening (and closing) a forwarded channel there.
    */
-  public boolean accepts(String host, int port) throws IOException {
+  public PortCheck probePort(String host, int port) throws IOException {
     try (DirectConnection channel = client.newDirectConnection(host, port)) {
       LOG.debug("{}:{} on {} accepts connections (channel {})", host, port, endpoint, channel.getID());
-      return true;
+      return PortCheck.OPEN;
     } catch (OpenFailException e) {
-      if (e.getReason() == OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED) {
-        throw new SshUnavailableException("the SSH server at " + endpoint
-            + " does not allow port forwarding, so " + host + ":" + port + " cannot be checked", e);
-      }
-      return false;
+      OpenFailException.Reason reason = e.getReason();
+      return reason == OpenFailException.Reason.ADMINISTRATIVELY_PROHIBITED
+          || reason == OpenFailException.Reason.UNKNOWN_CHANNEL_TYPE ? PortCheck.NOT_FORWARDED : PortCheck.CLOSED;
     }
   }
 

@@ -61,7 +61,7 @@ final class CapabilityGate {
    * @throws CapabilityProbeException when a probed capability is missing on the host
    */
   Map<String, String> environment(LeaseShell shell) throws IOException {
-    if (mustProbe.contains(Capability.DESKTOP) && !shell.accepts(Probes.VNC_HOST, Probes.VNC_PORT)) {
+    if (mustProbe.contains(Capability.DESKTOP) && !vncListening(shell)) {
       throw new CapabilityProbeException(Probes.desktopNotFound());
     }
     String browser = CloudInitBootstrap.BROWSER_PATH;
@@ -69,6 +69,33 @@ final class CapabilityGate {
       browser = findBrowser(shell);
     }
     return CapabilityEnv.forRun(requested, browser);
+  }
+
+  /**
+   * Through a forwarded channel where the server allows one; else (the local provider allows
+   * none) from the Linux kernel's socket table: a listener on 127.0.0.1 or on every address.
+   */
+  private boolean vncListening(LeaseShell shell) throws IOException {
+    LeaseShell.PortCheck check = shell.probePort(Probes.VNC_HOST, Probes.VNC_PORT);
+    if (check != LeaseShell.PortCheck.NOT_FORWARDED) {
+      return check == LeaseShell.PortCheck.OPEN;
+    }
+    if (target != LeaseTarget.LINUX) {
+      throw new CapabilityProbeException("--desktop cannot be checked: the SSH server at " + shell.endpoint()
+          + " allows no port forwarding, which VNC needs");
+    }
+    return shell.capture(vncListenerSearch(Probes.VNC_PORT)).exitCode() == 0;
+  }
+
+  /**
+   * Exits 0 when /proc/net/tcp{,6} lists a listener (state 0A) on {@code port} that a connection
+   * to 127.0.0.1 reaches: bound to 127.0.0.1, to every address, or (dual-stack) to ::ffff:127.0.0.1.
+   */
+  static String vncListenerSearch(int port) {
+    String hexPort = String.format("%04X", port);
+    return "grep -Eq '^ *[0-9]+: (0100007F|00000000):" + hexPort + " [0-9A-F]{8}:[0-9A-F]{4} 0A' /proc/net/tcp"
+        + " || grep -Eq '^ *[0-9]+: (0{32}|0{16}FFFF00000100007F):" + hexPort
+        + " [0-9A-F]{32}:[0-9A-F]{4} 0A' /proc/net/tcp6";
   }
 
   private String findBrowser(LeaseShell shell) throws IOException {

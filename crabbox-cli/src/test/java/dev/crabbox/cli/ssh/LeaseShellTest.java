@@ -1,7 +1,6 @@
 package dev.crabbox.cli.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,12 +134,12 @@ class LeaseShellTest {
   void probesWhetherALoopbackPortAcceptsConnections() throws IOException {
     try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         LeaseShell shell = LeaseShell.connect(server.ssh(), key, TIMEOUT)) {
-      assertTrue(shell.accepts("127.0.0.1", listening.getLocalPort()));
+      assertEquals(LeaseShell.PortCheck.OPEN, shell.probePort("127.0.0.1", listening.getLocalPort()));
       int closed;
       try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         closed = gone.getLocalPort();
       }
-      assertFalse(shell.accepts("127.0.0.1", closed));
+      assertEquals(LeaseShell.PortCheck.CLOSED, shell.probePort("127.0.0.1", closed));
     }
   }
 

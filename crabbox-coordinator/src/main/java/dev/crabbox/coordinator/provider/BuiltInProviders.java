@@ -1,8 +1,13 @@
 package dev.crabbox.coordinator.provider;
 
+import dev.crabbox.coordinator.provider.aws.AwsProviderFactory;
+import dev.crabbox.coordinator.provider.bootstrap.BootstrapOptions;
+import dev.crabbox.coordinator.provider.bootstrap.CloudInitBootstrap;
+import dev.crabbox.coordinator.provider.hetzner.HetznerProviderFactory;
+import dev.crabbox.coordinator.provider.local.LocalProviderFactory;
+import dev.crabbox.coordinator.provider.statichost.StaticProviderFactory;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 
 /** The providers every coordinator knows, in the order they are built and listed. */
 public final class BuiltInProviders {
@@ -10,30 +15,17 @@ public final class BuiltInProviders {
   private BuiltInProviders() {}
 
   public static List<ProviderFactory> factories() {
-    return List.of();
+    return List.of(new LocalProviderFactory(), new StaticProviderFactory(),
+        new HetznerProviderFactory(), new AwsProviderFactory());
   }
 
-  /** The managed-Linux bootstrap configured by {@code providers.bootstrap}. */
+  /**
+   * The managed-Linux bootstrap configured by {@code providers.bootstrap}.
+   *
+   * @throws IllegalArgumentException naming a bad key, so the coordinator does not start
+   */
   public static MachineBootstrap bootstrap(JsonObject config) {
-    return new MachineBootstrap() {
-      @Override
-      public Map<String, String> prepareSecrets(ProvisionRequest request) {
-        throw unavailable();
-      }
-
-      @Override
-      public String userData(ProvisionRequest request) {
-        throw unavailable();
-      }
-
-      @Override
-      public String hostKeyFingerprint(Map<String, String> secrets) {
-        throw unavailable();
-      }
-
-      private ProviderException unavailable() {
-        return new ProviderException("managed Linux bootstrap is not available in this build");
-      }
-    };
+    return new CloudInitBootstrap(BootstrapOptions.fromJson(config == null ? new JsonObject()
+        : config));
   }
 }

@@ -18,6 +18,14 @@ public interface MachineBootstrap {
   /** The user cloud-init creates (passwordless sudo, the operator's key authorized). */
   String SSH_USER = "crabbox";
 
+  /**
+   * Refuses what the bootstrap cannot install (e.g. code-server without a verified release);
+   * managed providers call it from their own {@code validate}.
+   *
+   * @throws ProviderException saying which setting is missing
+   */
+  default void validate(ProvisionRequest request) {}
+
   /** Host key pair, VNC password, code-server token: generated once per lease. */
   Map<String, String> prepareSecrets(ProvisionRequest request);
 

@@ -45,9 +45,9 @@ final class JdbcRunners {
       List<Tuple> inserts = new ArrayList<>();
       for (RunnerRecord r : seen) {
         if (known.contains(r.id())) {
-          updates.add(Tuple.from(Arrays.asList(r.name(), owner, org, r.status(), r.repo(),
+          updates.add(Tuple.from(Arrays.asList(r.name(), org, r.status(), r.repo(),
               r.workflow(), r.runId(), r.job(), labels(r.labels()), Rows.millis(r.createdAt()),
-              Rows.millis(r.startedAt()), Rows.millis(now), provider, r.id())));
+              Rows.millis(r.startedAt()), Rows.millis(now), provider, r.id(), owner)));
         } else {
           inserts.add(Tuple.from(Arrays.asList(provider, r.id(), r.name(), owner, org,
               r.status(), r.repo(), r.workflow(), r.runId(), r.job(), labels(r.labels()),
@@ -57,10 +57,13 @@ final class JdbcRunners {
       }
       Future<?> updated = updates.isEmpty()
           ? Future.succeededFuture()
-          : conn.preparedQuery("UPDATE runners SET runner_name = ?, owner = ?, org = ?, "
+          // Only the caller's own rows: reporting another user's runner id must not move that
+          // runner to the reporter and out of its owner's sight.
+          : conn.preparedQuery("UPDATE runners SET runner_name = ?, org = ?, "
               + "runner_status = ?, repo = ?, workflow = ?, actions_run_id = ?, job_name = ?, "
               + "labels = ?, created_at = ?, started_at = ?, last_seen_at = ?, stale = FALSE, "
-              + "stale_since = NULL WHERE provider = ? AND runner_id = ?").executeBatch(updates);
+              + "stale_since = NULL WHERE provider = ? AND runner_id = ? AND owner = ?")
+              .executeBatch(updates);
       return updated
           .compose(done -> inserts.isEmpty()
               ? Future.succeededFuture()

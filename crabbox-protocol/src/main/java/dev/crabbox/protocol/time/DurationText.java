@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Durations in request bodies, config files and flags: a number of seconds ({@code 5400}) or
- * Go-style text ({@code "90m"}, {@code "1h30m"}, {@code "45s"}), as the original CLI sends them.
+ * Go-style text ({@code "90m"}, {@code "1h30m"}, {@code "45s"}, {@code "500ms"}), as the original CLI sends them.
  */
 public final class DurationText {
 
-  private static final Pattern PART = Pattern.compile("(\\d+)(h|m|s)");
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|h|m|s)");
 
   private DurationText() {}
 
@@ -35,6 +35,9 @@ public final class DurationText {
 
   /** The shortest text that parses back to {@code d}: {@code 1h30m}, {@code 45s}, {@code 2h}. */
   public static String format(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + "ms";
+    }
     long seconds = d.getSeconds();
     if (seconds == 0) {
       return "0s";
@@ -53,7 +56,7 @@ public final class DurationText {
   }
 
   private static Duration parseText(String field, String text) {
-    if (text.matches("\\d+")) {
+    if (text.matches("\\d{1,9}")) {
       return Duration.ofSeconds(Long.parseLong(text));
     }
     Matcher m = PART.matcher(text);
@@ -68,8 +71,11 @@ public final class DurationText {
         case "m":
           total = total.plusMinutes(amount);
           break;
-        default:
+        case "s":
           total = total.plusSeconds(amount);
+          break;
+        default:
+          total = total.plusMillis(amount);
           break;
       }
       end = m.end();

@@ -12,16 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationTextTest {
 
   @ParameterizedTest
-  @CsvSource({"90m,5400", "2h,7200", "45s,45", "1h30m,5400", "5400,5400", "1h0m5s,3605"})
-  void parsesSecondsAndGoStyleText(String text, long seconds) {
-    assertEquals(Duration.ofSeconds(seconds), DurationText.parse("ttl", text));
+  @CsvSource({"90m,5400", "2h,7200", "45s,45", "1h30m,5400", "5400,5400", "1h0m5s,3605", "1m500ms,60.5"})
+  void parsesSecondsAndGoStyleText(String text, double seconds) {
+    assertEquals(Duration.ofMillis(Math.round(seconds * 1000)), DurationText.parse("ttl", text));
   }
 
   @ParameterizedTest
-  @CsvSource({"5400,1h30m", "7200,2h", "45,45s", "3605,1h5s", "60,1m"})
-  void formatsTheShortestText(long seconds, String text) {
-    assertEquals(text, DurationText.format(Duration.ofSeconds(seconds)));
-    assertEquals(Duration.ofSeconds(seconds), DurationText.parse("x", text));
+  @CsvSource({"5400000,1h30m", "7200000,2h", "45000,45s", "3605000,1h5s", "60000,1m", "500,500ms"})
+  void formatsTheShortestText(long millis, String text) {
+    assertEquals(text, DurationText.format(Duration.ofMillis(millis)));
+    assertEquals(Duration.ofMillis(millis), DurationText.parse("x", text));
   }
 
   @ParameterizedTest

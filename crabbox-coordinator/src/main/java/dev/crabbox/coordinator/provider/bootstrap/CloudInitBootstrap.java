@@ -70,6 +70,7 @@ public final class CloudInitBootstrap implements MachineBootstrap {
    *
    * @throws ProviderException with {@link #CODE_NOT_CONFIGURED}
    */
+  @Override
   public void validate(ProvisionRequest request) {
     if (request.labels().code() && !options.codeServerVerifiable()) {
       throw new ProviderException(CODE_NOT_CONFIGURED);

@@ -73,6 +73,7 @@ public final class HetznerProvider implements LeaseProvider {
             + "such as \"" + defaultOf(key) + "\"; got \"" + value + "\"");
       }
     }
+    bootstrap.validate(request);
   }
 
   @Override
