@@ -163,4 +163,19 @@ class LeaseWorkflowTest {
     assertTrue(sample.getDouble("diskPercent") >= 0, sample.encode());
     assertTrue(sample.getDouble("load1") >= 0, sample.encode());
   }
+
+  @Test
+  void heartbeatsKeepTheLeaseTouchedWhileTheCommandWorks() throws Exception {
+    String[] lease = warmup();
+    String before = rig.client().getLease(lease[0]).await().getString("updatedAt");
+    Path release = dir.resolve("heartbeat-seen");
+    // The command runs until the lease has been touched (or 30 s pass): a missing heartbeat fails.
+    CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> rig.cli().run("run",
+        "--id", lease[0], "--heartbeat-interval", "100ms", "--",
+        "i=0; while [ ! -f " + release + " ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> java.time.Instant.parse(
+        rig.client().getLease(lease[0]).await().getString("updatedAt")).isAfter(java.time.Instant.parse(before)));
+    Files.createFile(release);
+    assertEquals(0, running.get(60, TimeUnit.SECONDS).exitCode());
+  }
 }
