@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
@@ -81,15 +82,41 @@ public final class LeaseShell implements AutoCloseable {
    * as it arrives, and returns its exit status.
    */
   public int exec(String command, OutputSink out, OutputSink err) throws IOException {
+    return exec(command, out, err, new RemoteStop());
+  }
+
+  /**
+   * Like {@link #exec(String, OutputSink, OutputSink)}, stoppable through {@code stop}; a stopped
+   * command answers {@link #NO_EXIT_STATUS} unless it still reported its own status.
+   */
+  public int exec(String command, OutputSink out, OutputSink err, RemoteStop stop) throws IOException {
     try (Session session = client.startSession()) {
       Session.Command running = session.exec(command);
       running.getOutputStream().close();
-      Thread errors = new Thread(() -> pump(running.getErrorStream(), err), "crabbox-ssh-stderr");
+      stop.attach(running);
+      AtomicReference<RuntimeException> stderrFailure = new AtomicReference<>();
+      Thread errors = new Thread(() -> {
+        try {
+          pump(running.getErrorStream(), err);
+        } catch (RuntimeException e) {
+          stderrFailure.set(e);
+        }
+      }, "crabbox-ssh-stderr");
       errors.setDaemon(true);
       errors.start();
-      pump(running.getInputStream(), out);
-      join(errors);
-      running.join();
+      try {
+        pump(running.getInputStream(), out);
+        join(errors);
+        if (stderrFailure.get() != null) {
+          throw stderrFailure.get();
+        }
+        running.join();
+      } catch (IOException | RuntimeException e) {
+        // A stopped command's streams end abruptly: that is the stop, not a failure.
+        if (!stop.requested()) {
+          throw e;
+        }
+      }
       Integer status = running.getExitStatus();
       return status == null ? NO_EXIT_STATUS : status;
     }

@@ -2,6 +2,7 @@ package dev.crabbox.cli.work;
 
 import dev.crabbox.agent.api.CoordinatorClient;
 import dev.crabbox.cli.ssh.LeaseShell;
+import dev.crabbox.cli.ssh.RemoteStop;
 import dev.crabbox.cli.ssh.ShellWords;
 import dev.crabbox.cli.ssh.SshUnavailableException;
 import dev.crabbox.protocol.api.LeaseView;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param settings intervals and the JUnit glob
  */
 record RecordedRun(Vertx vertx, CoordinatorClient client, LeaseView lease, LeaseShell shell, Settings settings) {
+  /** The exit code of a run stopped by Ctrl-C or a shutdown, as shells report SIGINT. */
+  static final int INTERRUPTED = 130;
 
   /**
    * @param heartbeat how often to heartbeat the lease
@@ -35,8 +38,12 @@ record RecordedRun(Vertx vertx, CoordinatorClient client, LeaseView lease, Lease
   record Settings(Duration heartbeat, Duration telemetry, String junitGlob) {
   }
 
-  /** Runs {@code command} with {@code environment} and answers its exit status. */
-  Future<Integer> execute(String command, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  /**
+   * Runs {@code command} with {@code environment} and answers its exit status, or
+   * {@link #INTERRUPTED} when {@code stop} was requested meanwhile.
+   */
+  Future<Integer> execute(String command, Map<String, String> environment, RemoteStop stop, PrintWriter out,
+      PrintWriter err) {
     return RunRecorder.create(client, lease.id(), command, lease.provider(), err).compose(recorder -> {
       recorder.event("run.started", new JsonObject().put("lease", lease.id()).put("slug", lease.slug())
           .put("command", command));
@@ -50,7 +57,8 @@ record RecordedRun(Vertx vertx, CoordinatorClient client, LeaseView lease, Lease
       recorder.event("command.started", new JsonObject().put("command", command)
           .put("environment", new JsonObject().put("names", String.join(",", environment.keySet()))));
       return SshSteps.blocking(vertx, () -> shell.exec(ShellWords.withEnvironment(environment, command),
-              text -> show(out, recorder, text), text -> show(err, recorder, text)))
+              text -> show(out, recorder, text), text -> show(err, recorder, text), stop))
+          .map(status -> stop.requested() ? interrupted(err) : status)
           .eventually(() -> {
             upkeep.stop();
             return Future.succeededFuture();
@@ -80,6 +88,12 @@ record RecordedRun(Vertx vertx, CoordinatorClient client, LeaseView lease, Lease
           summary.ifPresent(recorder::junit);
           return null;
         });
+  }
+
+  private static int interrupted(PrintWriter err) {
+    err.println("crabbox: interrupted; the command on the lease was stopped");
+    err.flush();
+    return INTERRUPTED;
   }
 
   private static void show(PrintWriter to, RunRecorder recorder, String text) {

@@ -5,7 +5,9 @@ import dev.crabbox.cli.CrabboxVersion;
 import dev.crabbox.cli.error.UsageException;
 import dev.crabbox.cli.options.CoordinatorFlags;
 import dev.crabbox.cli.options.CoordinatorSession;
+import dev.crabbox.cli.runtime.ShutdownSignal;
 import dev.crabbox.cli.ssh.OperatorKey;
+import dev.crabbox.cli.ssh.RemoteStop;
 import dev.crabbox.cli.ssh.ShellWords;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
@@ -73,6 +75,18 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Duration telemetry = telemetryInterval(environment);
+    RemoteStop stop = new RemoteStop();
+    // Ctrl-C stops the remote command; the run is still finished (exit 130) before crabbox ends.
+    ShutdownSignal.Subscription interrupt = environment.shutdown().onShutdown(stop::request);
+    try {
+      return run(session, leaseRef, key, commandLine, telemetry, stop, out, err);
+    } finally {
+      interrupt.close();
+    }
+  }
+
+  private int run(CoordinatorSession session, String leaseRef, OperatorKey key, String commandLine,
+      Duration telemetry, RemoteStop stop, PrintWriter out, PrintWriter err) {
     return session.callWithVertx((vertx, client) -> client.getLease(leaseRef).compose(json ->
         LeaseFacts.read(json).compose(found -> {
           CapabilityGate gate = CapabilityGate.check(found, capabilities.requested());
@@ -80,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
           return SshSteps.connect(vertx, LeaseFacts.requireSsh(found), key).compose(shell ->
               SshSteps.blocking(vertx, () -> gate.environment(shell))
                   .compose(env -> new RecordedRun(vertx, client, found, shell, settings)
-                      .execute(commandLine, env, out, err))
+                      .execute(commandLine, env, stop, out, err))
                   .eventually(() -> SshSteps.close(vertx, shell)));
         })));
   }

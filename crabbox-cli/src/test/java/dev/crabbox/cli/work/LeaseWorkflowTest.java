@@ -178,4 +178,20 @@ class LeaseWorkflowTest {
     Files.createFile(release);
     assertEquals(0, running.get(60, TimeUnit.SECONDS).exitCode());
   }
+
+  @Test
+  void anInterruptStopsTheRemoteCommandAndFinishesTheRunWith130() throws Exception {
+    String[] lease = warmup();
+    Path started = dir.resolve("started");
+    CliRunner runner = rig.cli();
+    CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> runner.run("run",
+        "--id", lease[0], "--", "touch " + started + "; sleep 60"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(started));
+    runner.shutdown().trigger();
+    CliRunner.Result result = running.get(60, TimeUnit.SECONDS);
+    assertEquals(RecordedRun.INTERRUPTED, result.exitCode(), result.err());
+    assertTrue(result.err().contains("interrupted; the command on the lease was stopped"), result.err());
+    JsonObject recorded = rig.onlyRun(lease[0]);
+    assertEquals(RecordedRun.INTERRUPTED, recorded.getInteger("exitCode"));
+  }
 }
