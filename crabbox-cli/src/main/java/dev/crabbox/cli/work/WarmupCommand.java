@@ -145,7 +145,16 @@ public final class WarmupCommand implements Callable<Integer> {
     return bootstrapped.compose(done -> SshSteps.blocking(vertx, () -> gate.environment(shell))).mapEmpty();
   }
 
+  /** Releases a lease this warmup created and left alive; a failed or ended lease is left as it is. */
   private Future<Void> releaseAfterFailure(CoordinatorClient client, LeaseView lease, ProgressLine progress) {
+    return client.getLease(lease.id()).compose(LeaseFacts::read).compose(now ->
+        LeaseFacts.ACTIVE.equals(now.state()) || LeaseFacts.PROVISIONING.equals(now.state())
+            ? release(client, lease, progress)
+            : Future.<Void>succeededFuture())
+        .otherwiseEmpty();
+  }
+
+  private Future<Void> release(CoordinatorClient client, LeaseView lease, ProgressLine progress) {
     return client.releaseLease(lease.id())
         .onSuccess(released -> progress.done("released lease " + lease.id() + " (" + lease.slug()
             + ") because it did not become ready"))
