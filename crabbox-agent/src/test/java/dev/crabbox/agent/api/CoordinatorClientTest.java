@@ -114,6 +114,26 @@ class CoordinatorClientTest {
     assertEquals("/base/v1/leases/cbx_1/release", client.releaseLease("cbx_1").await().getString("path"));
   }
 
+  @Test
+  void runAndHeartbeatCallsUseTheRunRoutesAndBodies() {
+    client.heartbeatLease("blue lobster").await();
+    client.createRun(new JsonObject().put("leaseID", "cbx_1").put("command", "make")).await();
+    client.appendRunEvents("run_1", new JsonArray().add(new JsonObject().put("type", "run.started"))).await();
+    client.appendRunLog("run_1", "hello\n").await();
+    client.addRunTelemetry("run_1", new JsonObject().put("load1", 0.5)).await();
+    client.putRunJunit("run_1", new JsonObject().put("tests", 3)).await();
+    client.finishRun("run_1", 7).await();
+    client.getRun("run_1").await();
+    List<String> calls = seen.stream().map(s -> s.method() + " " + s.uri()).toList();
+    assertEquals(List.of("POST /base/v1/leases/blue%20lobster/heartbeat", "POST /base/v1/runs",
+        "POST /base/v1/runs/run_1/events", "POST /base/v1/runs/run_1/logs", "POST /base/v1/runs/run_1/telemetry",
+        "POST /base/v1/runs/run_1/junit", "POST /base/v1/runs/run_1/finish", "GET /base/v1/runs/run_1"), calls);
+    assertEquals(new JsonObject().put("events", new JsonArray().add(new JsonObject().put("type", "run.started"))),
+        seen.get(2).body());
+    assertEquals(new JsonObject().put("text", "hello\n"), seen.get(3).body());
+    assertEquals(new JsonObject().put("exitCode", 7), seen.get(6).body());
+  }
+
   /**
    * The CLI calls the client from plain threads and awaits each answer. A call whose response was in
    * before the calling thread had finished setting the call up once lost the response body and hung.
