@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -156,14 +157,23 @@ public final class LeaseShell implements AutoCloseable {
   }
 
   /**
-   * An interactive session: a login shell (with a terminal when {@code terminal} is true), fed
+   * A terminal for an interactive session.
+   *
+   * @param type the {@code TERM} name, e.g. {@code xterm-256color}
+   * @param columns width in characters
+   * @param rows height in lines
+   */
+  public record Pty(String type, int columns, int rows) {
+  }
+
+  /**
+   * An interactive session: a login shell (with a terminal when {@code pty} is not null), fed
    * from {@code in} until the remote side ends. Returns the shell's exit status.
    */
-  public int interactive(InputStream in, OutputStream out, OutputStream err, boolean terminal)
-      throws IOException {
+  public int interactive(InputStream in, OutputStream out, OutputStream err, Pty pty) throws IOException {
     try (Session session = client.startSession()) {
-      if (terminal) {
-        session.allocateDefaultPTY();
+      if (pty != null) {
+        session.allocatePTY(pty.type(), pty.columns(), pty.rows(), 0, 0, Map.of());
       }
       Session.Shell shell = session.startShell();
       Thread input = new Thread(() -> forward(in, shell.getOutputStream()), "crabbox-ssh-stdin");

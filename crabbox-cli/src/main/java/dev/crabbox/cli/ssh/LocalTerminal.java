@@ -15,24 +15,50 @@ public final class LocalTerminal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalTerminal.class);
   private static final File TTY = new File("/dev/tty");
 
-  private final String saved;
+  private static final int DEFAULT_COLUMNS = 80;
+  private static final int DEFAULT_ROWS = 24;
 
-  private LocalTerminal(String saved) {
+  private final String saved;
+  private final int columns;
+  private final int rows;
+
+  private LocalTerminal(String saved, int columns, int rows) {
     this.saved = saved;
+    this.columns = columns;
+    this.rows = rows;
+  }
+
+  /** The terminal's width in characters (80 when unknown). */
+  public int columns() {
+    return columns;
+  }
+
+  /** The terminal's height in lines (24 when unknown). */
+  public int rows() {
+    return rows;
   }
 
   /** Raw mode when a terminal and {@code stty} are there; otherwise a terminal left as it was. */
   public static LocalTerminal raw() {
     if (!TTY.exists()) {
-      return new LocalTerminal(null);
+      return new LocalTerminal(null, DEFAULT_COLUMNS, DEFAULT_ROWS);
+    }
+    int columns = DEFAULT_COLUMNS;
+    int rows = DEFAULT_ROWS;
+    try {
+      String[] size = stty("size").trim().split("\\s+");
+      rows = Integer.parseInt(size[0]);
+      columns = Integer.parseInt(size[1]);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot read the terminal size", e);
     }
     try {
       String saved = stty("-g").trim();
       stty("raw", "-echo");
-      return new LocalTerminal(saved);
+      return new LocalTerminal(saved, columns, rows);
     } catch (IOException e) {
       LOG.debug("cannot switch the terminal to raw mode", e);
-      return new LocalTerminal(null);
+      return new LocalTerminal(null, columns, rows);
     }
   }
 

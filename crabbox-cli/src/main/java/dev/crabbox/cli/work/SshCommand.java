@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         + "known_hosts entry is needed or written.",
         "Unlike `crabbox run`, nothing is recorded at the coordinator."})
 public final class SshCommand implements Callable<Integer> {
+  private static final String DEFAULT_TERM = "xterm-256color";
+
   @Spec
   CommandSpec spec;
 
@@ -69,17 +71,18 @@ public final class SshCommand implements Callable<Integer> {
     }
   }
 
-  private static int interactive(LeaseShell shell) throws Exception {
+  private int interactive(LeaseShell shell) throws Exception {
     boolean terminal = System.console() != null;
     FileOutputStream out = new FileOutputStream(FileDescriptor.out);
     FileOutputStream err = new FileOutputStream(FileDescriptor.err);
     FileInputStream in = new FileInputStream(FileDescriptor.in);
     if (!terminal) {
-      return shell.interactive(in, out, err, false);
+      return shell.interactive(in, out, err, null);
     }
     LocalTerminal raw = LocalTerminal.raw();
     try {
-      return shell.interactive(in, out, err, true);
+      String type = CliEnvironment.of(spec).variables().getOrDefault("TERM", DEFAULT_TERM);
+      return shell.interactive(in, out, err, new LeaseShell.Pty(type, raw.columns(), raw.rows()));
     } finally {
       raw.close();
     }

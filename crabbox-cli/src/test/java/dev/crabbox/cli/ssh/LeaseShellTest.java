@@ -149,9 +149,22 @@ class LeaseShellTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (LeaseShell shell = LeaseShell.connect(server.ssh(), key, TIMEOUT)) {
       int status = shell.interactive(new ByteArrayInputStream("echo hello\nexit 3\n".getBytes(StandardCharsets.UTF_8)),
-          out, err, false);
+          out, err, null);
       assertEquals(3, status);
     }
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("hello"), out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aTerminalSessionTellsTheServerItsTypeAndSize() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (LeaseShell shell = LeaseShell.connect(server.ssh(), key, TIMEOUT)) {
+      int status = shell.interactive(new ByteArrayInputStream(
+          "echo \"pty:$TERM:$COLUMNS:$LINES\"\nexit 0\n".getBytes(StandardCharsets.UTF_8)),
+          out, new ByteArrayOutputStream(), new LeaseShell.Pty("xterm-test", 132, 43));
+      assertEquals(0, status);
+    }
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("pty:xterm-test:132:43"),
+        out.toString(StandardCharsets.UTF_8));
   }
 }
