@@ -97,6 +97,18 @@ public final class CoordinatorClient {
     return call(HttpMethod.GET, "/v1/runs/" + segment(runId), null);
   }
 
+  /** {@code GET /v1/leases/{idOrSlug}/runs} — the lease's runs, newest first. */
+  public Future<List<JsonObject>> listLeaseRuns(String idOrSlug) {
+    return call(HttpMethod.GET, "/v1/leases/" + segment(idOrSlug) + "/runs", null).map(json ->
+        json.getJsonArray("runs", new JsonArray()).stream().map(JsonObject.class::cast).toList());
+  }
+
+  /** {@code GET /v1/runs/{id}/events} — the {@code events} array. */
+  public Future<List<JsonObject>> runEvents(String runId) {
+    return call(HttpMethod.GET, "/v1/runs/" + segment(runId) + "/events", null).map(json ->
+        json.getJsonArray("events", new JsonArray()).stream().map(JsonObject.class::cast).toList());
+  }
+
   /** {@code POST /v1/runs/{id}/events}: {@code events} is an array of {@code {type, at?, data?}}. */
   public Future<JsonObject> appendRunEvents(String runId, JsonArray events) {
     return call(HttpMethod.POST, "/v1/runs/" + segment(runId) + "/events",

@@ -11,11 +11,13 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crabbox demo}: mediated egress end to end on this machine, then a clean stop. Everything
+ * {@code crabbox demo}: a local lease, a recorded run on it and mediated egress for it, end to end
+ * on this machine, then a clean stop. Everything
  * it starts is what an operator would run, only embedded in one process and bound to loopback.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run mediated egress end to end on this machine: an embedded coordinator, a lease, "
-        + "an egress host and client, one page fetched through the lease proxy; then stop.")
+    description = "Run Crabbox end to end on this machine: an embedded coordinator, a local lease "
+        + "warmed with crabbox warmup, a recorded crabbox run, mediated egress for that lease (one "
+        + "page fetched through the lease proxy); then stop.")
 public final class DemoCommand implements Callable<Integer> {
 
   private static final long STEP_TIMEOUT_SECONDS = 60;
@@ -46,9 +50,20 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       await(origin.start());
       out.printf("demo: origin listening on http://127.0.0.1:%d/%n", origin.port());
-      rig = await(LocalEgressRig.start(vertx, dataDir, LocalEgressRig.Settings.loopback(WireVersion.V2)));
+      rig = await(LocalEgressRig.startCoordinator(vertx, dataDir));
       out.printf("demo: coordinator %s (data in %s)%n", rig.coordinator().baseUri(), dataDir);
-      out.printf("demo: lease %s (%s) active%n", rig.leaseId(), rig.leaseSlug());
+      DemoOperator operator = new DemoOperator(dataDir.resolve("operator"),
+          rig.coordinator().baseUri(), rig.coordinator().adminToken());
+
+      JsonObject lease = warmLocalLease(operator, rig, out);
+      if (lease == null) {
+        return 1;
+      }
+      if (!runRecorded(operator, rig, lease, out)) {
+        return 1;
+      }
+
+      await(rig.bridge(lease, LocalEgressRig.Settings.loopback(WireVersion.V2)));
       out.printf("egress host: connected lease=%s session=%s profile=- allow=127.0.0.1,localhost%n",
           rig.leaseId(), rig.host().session().sessionId());
       out.printf("egress client: connected lease=%s session=%s listen=127.0.0.1:%d%n",
@@ -74,7 +89,10 @@ public final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       out.println("demo: Proxy-Authorization stopped at the lease proxy; the origin never saw it");
-      return 0;
+      DemoOperator.Outcome stop = operator.run("stop", rig.leaseSlug());
+      out.printf("demo: $ crabbox stop %s -> %s%n", rig.leaseSlug(), stop.exitCode() == 0
+          ? await(rig.admin().getLease(rig.leaseId())).getString("state") : stop.err().strip());
+      return stop.exitCode();
     } finally {
       if (rig != null) {
         await(rig.stop());
@@ -85,6 +103,50 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("demo: stopped cleanly");
       out.flush();
     }
+  }
+
+  /** {@code crabbox warmup --provider local}: the lease as the API shows it, or null. */
+  private JsonObject warmLocalLease(DemoOperator operator, LocalEgressRig rig, PrintWriter out)
+      throws Exception {
+    DemoOperator.Outcome warm = operator.run("warmup", "--provider", "local");
+    if (warm.exitCode() != 0 || warm.outLines().isEmpty()) {
+      fail("crabbox warmup --provider local failed (exit " + warm.exitCode() + "): "
+          + warm.err().strip());
+      return null;
+    }
+    String id = warm.outLines().get(0).split(" ")[0];
+    JsonObject lease = await(rig.admin().getLease(id));
+    JsonObject ssh = lease.getJsonObject("ssh");
+    out.printf("demo: $ crabbox warmup --provider local -> lease %s (%s) %s, ssh %s@%s:%d, "
+        + "host key %s (pinned)%n", id, lease.getString("slug"), lease.getString("state"),
+        ssh.getString("user"), ssh.getString("host"), ssh.getInteger("port"),
+        ssh.getString("hostKey"));
+    return lease;
+  }
+
+  /** {@code crabbox run} on the lease, then what the coordinator recorded of it. */
+  private boolean runRecorded(DemoOperator operator, LocalEgressRig rig, JsonObject lease,
+      PrintWriter out) throws Exception {
+    String slug = lease.getString("slug");
+    DemoOperator.Outcome run = operator.run("run", "--id", slug, "--",
+        "echo \"hello from $(uname -s) in $(basename \"$PWD\")\"; echo done");
+    out.printf("demo: $ crabbox run --id %s -- echo ... -> exit %d%n", slug, run.exitCode());
+    run.outLines().forEach(line -> out.printf("demo:   | %s%n", line));
+    if (run.exitCode() != 0) {
+      fail("crabbox run failed: " + run.err().strip());
+      return false;
+    }
+    List<JsonObject> runs = await(rig.admin().listLeaseRuns(lease.getString("id")));
+    JsonObject recorded = runs.get(0);
+    List<JsonObject> events = await(rig.admin().runEvents(recorded.getString("id")));
+    out.printf("demo: run %s recorded: state %s, exit %s, events %s%n", recorded.getString("id"),
+        recorded.getString("state"), recorded.getValue("exitCode"),
+        events.stream().map(event -> event.getString("type")).distinct().toList());
+    return true;
+  }
+
+  private void fail(String message) {
+    spec.commandLine().getErr().println("crabbox: demo failed: " + message);
   }
 
   private static Future<Buffer> fetchThroughProxy(Vertx vertx, int proxyPort, String url) {

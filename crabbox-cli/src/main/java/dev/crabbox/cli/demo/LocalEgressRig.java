@@ -51,23 +51,29 @@ public final class LocalEgressRig {
 
   /** Starts coordinator, lease, host and client, and completes once both agents are connected. */
   public static Future<LocalEgressRig> start(Vertx vertx, Path dataDir, Settings settings) {
-    LocalEgressRig rig = new LocalEgressRig(vertx);
-    return rig.startAll(dataDir, settings).map(v -> rig);
+    return startCoordinator(vertx, dataDir).compose(rig -> rig.admin.createLease(new JsonObject())
+        .compose(created -> rig.bridge(created, settings)).map(rig));
   }
 
-  private Future<Void> startAll(Path dataDir, Settings settings) {
-    coordinator = new CoordinatorVerticle(new CoordinatorOptions()
+  /** Starts the embedded coordinator alone; {@link #bridge} later connects a lease's egress. */
+  public static Future<LocalEgressRig> startCoordinator(Vertx vertx, Path dataDir) {
+    LocalEgressRig rig = new LocalEgressRig(vertx);
+    rig.coordinator = new CoordinatorVerticle(new CoordinatorOptions()
         .setHost("127.0.0.1").setPort(0).setDataDir(dataDir));
-    return deploy(coordinator)
-        .compose(v -> {
-          admin = new CoordinatorClient(vertx, coordinator.baseUri(), coordinator.adminToken(), null);
-          return admin.createLease(new JsonObject());
-        })
-        .compose(created -> {
-          lease = created;
-          return startHost(settings);
-        })
-        .compose(v -> startProxy(settings));
+    return rig.deploy(rig.coordinator).map(v -> {
+      rig.admin = new CoordinatorClient(vertx, rig.coordinator.baseUri(),
+          rig.coordinator.adminToken(), null);
+      return rig;
+    });
+  }
+
+  /**
+   * Starts the egress host and the lease proxy for {@code leaseJson} (an API lease object) and
+   * completes once both are connected.
+   */
+  public Future<Void> bridge(JsonObject leaseJson, Settings settings) {
+    lease = leaseJson;
+    return startHost(settings).compose(v -> startProxy(settings));
   }
 
   private Future<Void> startHost(Settings settings) {
