@@ -1,6 +1,8 @@
 package dev.crabbox.cli.lease;
 
+import dev.crabbox.protocol.api.LeaseMachine;
 import dev.crabbox.protocol.api.LeaseView;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,28 +36,65 @@ final class LeaseText {
     return columns(rows);
   }
 
-  /** The {@code status} view: one field per line, then the capability matrix. */
+  /**
+   * The {@code status} view: one field per line (the machine and its price once the provider has
+   * one, the provider's reason on a failed lease), then the capability matrix.
+   */
   static List<String> detail(LeaseView lease, Instant now) {
-    List<String> lines = columns(List.of(
+    List<List<String>> fields = new ArrayList<>(List.of(
         List.of("id:", lease.id()),
         List.of("slug:", lease.slug()),
-        List.of("state:", orDash(lease.state())),
+        List.of("state:", orDash(lease.state()))));
+    if (lease.failure() != null && !lease.failure().isEmpty()) {
+      fields.add(List.of("failure:", lease.failure()));
+    }
+    fields.addAll(List.of(
         List.of("owner:", orDash(lease.owner())),
         List.of("org:", orDash(lease.org())),
         List.of("provider:", orDash(lease.provider())),
-        List.of("target:", orDash(lease.target())),
+        List.of("target:", orDash(lease.target()))));
+    LeaseMachine machine = lease.machine();
+    if (machine != null) {
+      fields.add(List.of("server:", orDash(machine.serverType())
+          + (machine.region().isEmpty() ? "" : " in " + machine.region())));
+      fields.add(List.of("ssh:", machine.ssh().user() + "@" + machine.ssh().host() + ":"
+          + machine.ssh().port()));
+      fields.add(List.of("host key:", machine.ssh().hostKey()));
+      if (machine.cost() != null) {
+        fields.add(List.of("cost:", cost(machine.cost(), lease, now)));
+      }
+    }
+    fields.addAll(List.of(
         List.of("created:", instant(lease.createdAt())),
         List.of("updated:", instant(lease.updatedAt())),
         List.of("expires:", instant(lease.expiresAt()) + relativeNote(lease, now))));
-    List<String> result = new ArrayList<>(lines);
+    List<String> result = new ArrayList<>(columns(fields));
     result.add("capabilities:");
     columns(List.of(CAPABILITIES, marks(lease.labels()))).forEach(line -> result.add("  " + line));
     return result;
   }
 
-  /** {@code in 29m}, {@code in 1h05m}; {@code expired} once past; {@code -} for a released lease. */
+  /**
+   * {@code 0.0071 EUR/h, about 0.0107 EUR so far}: the list price and the estimate from creation
+   * until now (or until the lease ended).
+   */
+  static String cost(LeaseMachine.Cost cost, LeaseView lease, Instant now) {
+    Instant end = "active".equals(lease.state()) || lease.updatedAt() == null ? now
+        : lease.updatedAt();
+    double hours = lease.createdAt() == null ? 0
+        : Math.max(0, Duration.between(lease.createdAt(), end).toSeconds()) / 3600.0;
+    return cost.hourly().toPlainString() + " " + cost.currency() + "/h, about "
+        + cost.forHours(hours).setScale(4, RoundingMode.HALF_UP).toPlainString() + " "
+        + cost.currency() + " so far";
+  }
+
+  /**
+   * {@code in 29m}, {@code in 1h05m}; {@code expired} once past; {@code -} for a lease that was
+   * released or failed.
+   */
   static String expires(LeaseView lease, Instant now) {
-    if ("released".equals(lease.state()) || lease.expiresAt() == null) {
+    if ("released".equals(lease.state()) || "failed".equals(lease.state())
+        || lease.expiresAt() == null) {
       return NONE;
     }
     Duration left = Duration.between(now, lease.expiresAt());
