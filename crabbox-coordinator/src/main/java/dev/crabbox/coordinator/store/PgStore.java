@@ -24,16 +24,31 @@ public final class PgStore extends SqlStore {
     this.pool = pool;
   }
 
-  /** Migrates the schema (JDBC, on a worker thread), then opens the pool. */
+  /**
+   * Migrates the schema (JDBC, on a worker thread), then opens the pool. Fails with a one-line
+   * reason (unreachable, wrong password, ...) naming the server without its password.
+   */
   public static Future<PgStore> open(Vertx vertx, PostgresUrl url) {
     return vertx.executeBlocking(() -> {
       Migrations.migrate(url.jdbcUrl(), url.user(), url.password());
       return url;
-    }).map(migrated -> new PgStore(PgBuilder.pool()
+    }).recover(failure -> Future.failedFuture(new IllegalStateException(
+        "cannot use the PostgreSQL store " + url + ": " + rootMessage(failure), failure)))
+        .map(migrated -> new PgStore(PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(POOL_SIZE))
         .connectingTo(connectOptions(migrated))
         .using(vertx)
         .build()));
+  }
+
+  /** The innermost cause's first line: Flyway wraps the driver's reason in a multi-line report. */
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.strip().lines().findFirst().orElse(message);
   }
 
   static PgConnectOptions connectOptions(PostgresUrl url) {
