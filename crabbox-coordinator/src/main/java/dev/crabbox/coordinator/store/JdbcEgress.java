@@ -28,29 +28,35 @@ final class JdbcEgress {
   }
 
   Future<Optional<EgressSessionRecord>> session(String leaseId) {
-    return pool.preparedQuery(dialect.sql("SELECT " + SESSION_COLUMNS + " FROM egress_sessions WHERE lease_id = ?"))
+    return pool.preparedQuery(dialect.sql(
+            "SELECT " + SESSION_COLUMNS + " FROM egress_sessions WHERE lease_id = ?"))
         .execute(Tuple.of(leaseId))
         .map(rows -> JdbcLeases.first(rows).map(Rows::session));
   }
 
   Future<EgressSessionRecord> startSession(String leaseId, String sessionId, Instant now) {
-    EgressSessionRecord fresh = new EgressSessionRecord(leaseId, sessionId, "", List.of(), now, now, null);
+    EgressSessionRecord fresh =
+        new EgressSessionRecord(leaseId, sessionId, "", List.of(), now, now, null);
     Long at = Rows.millis(now);
     return pool.withTransaction(conn -> conn
-        .preparedQuery(dialect.sql("UPDATE egress_sessions SET session_id = ?, profile = '', allow_entries = '', "
+        .preparedQuery(dialect.sql(
+            "UPDATE egress_sessions SET session_id = ?, profile = '', allow_entries = '', "
             + "created_at = ?, updated_at = ?, ended_at = NULL WHERE lease_id = ?"))
         .execute(Tuple.of(sessionId, at, at, leaseId))
         .compose(updated -> updated.rowCount() == 1
             ? Future.succeededFuture()
-            : conn.preparedQuery(dialect.sql("INSERT INTO egress_sessions (" + SESSION_COLUMNS + ") "
-                + "VALUES (?, ?, '', '', ?, ?, NULL)")).execute(Tuple.of(leaseId, sessionId, at, at)))
+            : conn.preparedQuery(dialect.sql(
+                "INSERT INTO egress_sessions (" + SESSION_COLUMNS + ") "
+                + "VALUES (?, ?, '', '', ?, ?, NULL)"))
+                .execute(Tuple.of(leaseId, sessionId, at, at)))
         .compose(done -> killResumeSecrets(conn, leaseId, now))
         .map(fresh));
   }
 
   Future<Void> updateScope(String leaseId, String sessionId, String profile, List<String> allow,
       Instant now) {
-    return pool.preparedQuery(dialect.sql("UPDATE egress_sessions SET profile = ?, allow_entries = ?, updated_at = ? "
+    return pool.preparedQuery(dialect.sql(
+            "UPDATE egress_sessions SET profile = ?, allow_entries = ?, updated_at = ? "
             + "WHERE lease_id = ? AND session_id = ? AND ended_at IS NULL"))
         .execute(Tuple.of(profile == null ? "" : profile, Rows.joinAllow(allow), Rows.millis(now),
             leaseId, sessionId))
@@ -84,12 +90,14 @@ final class JdbcEgress {
 
   Future<Optional<TicketRecord>> consumeTicket(String hash, String leaseId, BridgeRole role,
       Instant now) {
-    return pool.preparedQuery(dialect.sql("UPDATE egress_tickets SET consumed_at = ? WHERE ticket_hash = ? "
+    return pool.preparedQuery(dialect.sql(
+            "UPDATE egress_tickets SET consumed_at = ? WHERE ticket_hash = ? "
             + "AND consumed_at IS NULL AND expires_at > ? AND role = ? AND lease_id = ?"))
         .execute(Tuple.of(Rows.millis(now), hash, Rows.millis(now), role.wire(), leaseId))
         .compose(claimed -> claimed.rowCount() != 1
             ? Future.succeededFuture(Optional.empty())
-            : pool.preparedQuery(dialect.sql("SELECT " + TICKET_COLUMNS + " FROM egress_tickets WHERE ticket_hash = ?"))
+            : pool.preparedQuery(dialect.sql(
+                    "SELECT " + TICKET_COLUMNS + " FROM egress_tickets WHERE ticket_hash = ?"))
                 .execute(Tuple.of(hash))
                 .map(rows -> JdbcLeases.first(rows).map(Rows::ticket)));
   }
@@ -104,12 +112,14 @@ final class JdbcEgress {
 
   Future<Optional<ResumeSecretRecord>> consumeResumeSecret(String hash, String leaseId,
       BridgeRole role, Instant now) {
-    return pool.preparedQuery(dialect.sql("UPDATE resume_secrets SET consumed_at = ? WHERE secret_hash = ? "
+    return pool.preparedQuery(dialect.sql(
+            "UPDATE resume_secrets SET consumed_at = ? WHERE secret_hash = ? "
             + "AND consumed_at IS NULL AND role = ? AND lease_id = ?"))
         .execute(Tuple.of(Rows.millis(now), hash, role.wire(), leaseId))
         .compose(claimed -> claimed.rowCount() != 1
             ? Future.succeededFuture(Optional.empty())
-            : pool.preparedQuery(dialect.sql("SELECT " + SECRET_COLUMNS + " FROM resume_secrets WHERE secret_hash = ?"))
+            : pool.preparedQuery(dialect.sql(
+                    "SELECT " + SECRET_COLUMNS + " FROM resume_secrets WHERE secret_hash = ?"))
                 .execute(Tuple.of(hash))
                 .map(rows -> JdbcLeases.first(rows).map(Rows::resumeSecret)));
   }

@@ -85,7 +85,8 @@ final class JdbcRunners {
     List<Object> params = new ArrayList<>(ids.size() + 1);
     params.add(provider);
     params.addAll(ids);
-    return conn.preparedQuery(dialect.sql("SELECT runner_id FROM runners WHERE provider = ? AND runner_id IN ("
+    return conn.preparedQuery(dialect.sql(
+            "SELECT runner_id FROM runners WHERE provider = ? AND runner_id IN ("
             + placeholders(ids.size()) + ") FOR UPDATE"))
         .execute(Tuple.from(params))
         .map(rows -> {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Run, event, log, telemetry and JUnit queries over a SQL client pool (portable SQL). Appends to a run
- * lock its row ({@code SELECT … FOR UPDATE}) so that they never race its finish.
+ * Run, event, log, telemetry and JUnit queries over a SQL client pool (portable SQL). Appends to
+ * a run lock its row ({@code SELECT … FOR UPDATE}) so that they never race its finish.
  */
 final class JdbcRuns {
 
@@ -77,13 +77,15 @@ final class JdbcRuns {
       if (inserts.isEmpty()) {
         return Future.succeededFuture(true);
       }
-      return conn.preparedQuery(dialect.sql("INSERT INTO run_events (run_id, event_type, recorded_at, data) "
+      return conn.preparedQuery(dialect.sql(
+          "INSERT INTO run_events (run_id, event_type, recorded_at, data) "
           + "VALUES (?, ?, ?, ?)")).executeBatch(inserts).map(true);
     }));
   }
 
   Future<List<RunEvent>> events(String runId) {
-    return pool.preparedQuery(dialect.sql("SELECT seq, event_type, recorded_at, data FROM run_events "
+    return pool.preparedQuery(dialect.sql(
+            "SELECT seq, event_type, recorded_at, data FROM run_events "
             + "WHERE run_id = ? ORDER BY seq"))
         .execute(Tuple.of(runId))
         .map(rows -> {
@@ -108,7 +110,8 @@ final class JdbcRuns {
           : conn.preparedQuery(dialect.sql("INSERT INTO run_log_chunks (run_id, byte_count, chunk) "
               + "VALUES (?, ?, ?)")).executeBatch(inserts);
       return inserted
-          .compose(done -> conn.preparedQuery(dialect.sql("SELECT seq, byte_count FROM run_log_chunks "
+          .compose(done -> conn.preparedQuery(dialect.sql(
+              "SELECT seq, byte_count FROM run_log_chunks "
               + "WHERE run_id = ? ORDER BY seq")).execute(Tuple.of(runId)))
           .compose(chunks -> trim(conn, chunks, limit))
           .map(Optional::of);
@@ -144,7 +147,8 @@ final class JdbcRuns {
     }
     Future<?> deleted = deletes.isEmpty()
         ? Future.succeededFuture()
-        : conn.preparedQuery(dialect.sql("DELETE FROM run_log_chunks WHERE seq = ?")).executeBatch(deletes);
+        : conn.preparedQuery(dialect.sql(
+                "DELETE FROM run_log_chunks WHERE seq = ?")).executeBatch(deletes);
     if (partial == null) {
       long answer = kept;
       return deleted.map(answer);
@@ -153,7 +157,8 @@ final class JdbcRuns {
     long keptBefore = kept;
     Long seq = partial;
     return deleted
-        .compose(done -> conn.preparedQuery(dialect.sql("SELECT chunk FROM run_log_chunks WHERE seq = ?"))
+        .compose(done -> conn.preparedQuery(dialect.sql(
+                "SELECT chunk FROM run_log_chunks WHERE seq = ?"))
             .execute(Tuple.of(seq)))
         .compose(rows -> {
           byte[] bytes = rows.iterator().next().getString("chunk").getBytes(StandardCharsets.UTF_8);
@@ -164,14 +169,16 @@ final class JdbcRuns {
                 .execute(Tuple.of(seq)).map(remaining);
           }
           String rest = new String(bytes, cut, bytes.length - cut, StandardCharsets.UTF_8);
-          return conn.preparedQuery(dialect.sql("UPDATE run_log_chunks SET chunk = ?, byte_count = ? "
+          return conn.preparedQuery(dialect.sql(
+                  "UPDATE run_log_chunks SET chunk = ?, byte_count = ? "
                   + "WHERE seq = ?"))
               .execute(Tuple.of(rest, bytes.length - cut, seq)).map(remaining);
         });
   }
 
   Future<String> log(String runId) {
-    return pool.preparedQuery(dialect.sql("SELECT chunk FROM run_log_chunks WHERE run_id = ? ORDER BY seq"))
+    return pool.preparedQuery(dialect.sql(
+            "SELECT chunk FROM run_log_chunks WHERE run_id = ? ORDER BY seq"))
         .execute(Tuple.of(runId))
         .map(rows -> {
           StringBuilder out = new StringBuilder();
@@ -185,11 +192,13 @@ final class JdbcRuns {
       if (!running) {
         return Future.succeededFuture(false);
       }
-      return conn.preparedQuery(dialect.sql("INSERT INTO lease_telemetry (" + TELEMETRY_COLUMNS + ") "
+      return conn.preparedQuery(dialect.sql(
+              "INSERT INTO lease_telemetry (" + TELEMETRY_COLUMNS + ") "
               + "VALUES (?, ?, ?, ?, ?, ?)"))
           .execute(Tuple.of(s.leaseId(), s.runId(), Rows.millis(s.at()), s.load1(),
               s.memoryPercent(), s.diskPercent()))
-          .compose(inserted -> conn.preparedQuery(dialect.sql("DELETE FROM lease_telemetry WHERE lease_id = ? "
+          .compose(inserted -> conn.preparedQuery(dialect.sql(
+                  "DELETE FROM lease_telemetry WHERE lease_id = ? "
                   + "AND seq NOT IN (SELECT seq FROM lease_telemetry WHERE lease_id = ? "
                   + "ORDER BY recorded_at DESC, seq DESC LIMIT " + keepPerLease + ")"))
               .execute(Tuple.of(s.leaseId(), s.leaseId())))
@@ -206,7 +215,8 @@ final class JdbcRuns {
   }
 
   private Future<List<TelemetrySample>> telemetry(String column, String value) {
-    return pool.preparedQuery(dialect.sql("SELECT " + TELEMETRY_COLUMNS + " FROM lease_telemetry WHERE "
+    return pool.preparedQuery(dialect.sql(
+            "SELECT " + TELEMETRY_COLUMNS + " FROM lease_telemetry WHERE "
             + column + " = ? ORDER BY recorded_at, seq"))
         .execute(Tuple.of(value))
         .map(rows -> {
@@ -222,7 +232,8 @@ final class JdbcRuns {
     return pool.withTransaction(conn -> conn
         .preparedQuery(dialect.sql("DELETE FROM run_junit WHERE run_id = ?"))
         .execute(Tuple.of(runId))
-        .compose(deleted -> conn.preparedQuery(dialect.sql("INSERT INTO run_junit (run_id, suites, tests, "
+        .compose(deleted -> conn.preparedQuery(dialect.sql(
+                "INSERT INTO run_junit (run_id, suites, tests, "
                 + "failures, errors, skipped, time_seconds, failed_tests) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
             .execute(Tuple.from(Arrays.asList(runId, j.suites(), j.tests(), j.failures(),
@@ -232,7 +243,8 @@ final class JdbcRuns {
   }
 
   Future<Optional<JunitSummary>> junit(String runId) {
-    return pool.preparedQuery(dialect.sql("SELECT suites, tests, failures, errors, skipped, time_seconds, "
+    return pool.preparedQuery(dialect.sql(
+            "SELECT suites, tests, failures, errors, skipped, time_seconds, "
             + "failed_tests FROM run_junit WHERE run_id = ?"))
         .execute(Tuple.of(runId))
         .map(rows -> JdbcLeases.first(rows).map(row -> {

@@ -43,6 +43,11 @@ class PgStoreTest extends CoordinatorStoreContract {
   }
 
   @Override
+  Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
   CoordinatorStore store() {
     return stores.get(0);
   }
