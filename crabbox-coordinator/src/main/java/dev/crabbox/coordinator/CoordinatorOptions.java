@@ -316,7 +316,8 @@ public final class CoordinatorOptions {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
     }
     if (store == StoreKind.POSTGRES && postgresUrl == null) {
-      throw new IllegalArgumentException("--store postgres needs --pg-url postgresql://user@host:port/db");
+      throw new IllegalArgumentException(
+          "--store postgres needs --pg-url postgresql://user@host:port/database");
     }
   }
 
