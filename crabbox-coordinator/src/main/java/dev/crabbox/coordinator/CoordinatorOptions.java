@@ -2,6 +2,8 @@ package dev.crabbox.coordinator;
 
 import dev.crabbox.coordinator.provider.BuiltInProviders;
 import dev.crabbox.coordinator.provider.ProviderFactory;
+import dev.crabbox.coordinator.store.PostgresUrl;
+import dev.crabbox.coordinator.store.StoreKind;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -34,6 +36,8 @@ public final class CoordinatorOptions {
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
   private Path dataDir = defaultDataDir();
+  private StoreKind store = StoreKind.H2;
+  private PostgresUrl postgresUrl;
   private Path tlsCertPath;
   private Path tlsKeyPath;
   private Clock clock = Clock.systemUTC();
@@ -88,6 +92,31 @@ public final class CoordinatorOptions {
   public CoordinatorOptions setDataDir(Path dataDir) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     return this;
+  }
+
+  /** Where leases, runs and credentials live: embedded H2 in the data directory by default. */
+  public StoreKind getStore() {
+    return store;
+  }
+
+  public CoordinatorOptions setStore(StoreKind store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** The PostgreSQL server of {@link StoreKind#POSTGRES} (with its password, if it needs one). */
+  public PostgresUrl getPostgresUrl() {
+    return postgresUrl;
+  }
+
+  public CoordinatorOptions setPostgresUrl(PostgresUrl postgresUrl) {
+    this.postgresUrl = postgresUrl;
+    return this;
+  }
+
+  /** The store for people and logs (never a password). */
+  public String describeStore() {
+    return store == StoreKind.POSTGRES ? "PostgreSQL " + postgresUrl : "H2 in " + dataDir;
   }
 
   /** PEM certificate (chain) for https/wss; set together with {@link #setTlsKeyPath}. */
@@ -285,6 +314,10 @@ public final class CoordinatorOptions {
   public void validate() {
     if ((tlsCertPath == null) != (tlsKeyPath == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key must be given together");
+    }
+    if (store == StoreKind.POSTGRES && postgresUrl == null) {
+      throw new IllegalArgumentException(
+          "--store postgres needs --pg-url postgresql://user@host:port/database");
     }
   }
 

@@ -23,6 +23,8 @@ import dev.crabbox.coordinator.runner.RunnerRoutes;
 import dev.crabbox.coordinator.runner.RunnerService;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.H2Store;
+import dev.crabbox.coordinator.store.PgStore;
+import dev.crabbox.coordinator.store.StoreKind;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -68,7 +70,7 @@ public final class CoordinatorVerticle extends VerticleBase {
             options.getClock()))
         .compose(loaded -> {
           keys = loaded;
-          return H2Store.open(vertx, options.getDataDir());
+          return openStore();
         })
         .compose(opened -> {
           store = opened;
@@ -96,6 +98,12 @@ public final class CoordinatorVerticle extends VerticleBase {
             }
           });
         });
+  }
+
+  private Future<CoordinatorStore> openStore() {
+    return options.getStore() == StoreKind.POSTGRES
+        ? PgStore.open(vertx, options.getPostgresUrl()).map(CoordinatorStore.class::cast)
+        : H2Store.open(vertx, options.getDataDir()).map(CoordinatorStore.class::cast);
   }
 
   private ProviderContext providerContext() {
@@ -139,7 +147,8 @@ public final class CoordinatorVerticle extends VerticleBase {
   }
 
   private void announce() {
-    LOG.info("coordinator listening on {} (data {})", baseUri(), options.getDataDir());
+    LOG.info("coordinator listening on {} (data {}, store {})", baseUri(), options.getDataDir(),
+        options.describeStore());
     if (keys.created()) {
       String url = options.getPublicUrl() != null ? options.getPublicUrl() : baseUri().toString();
       System.err.println("crabbox coordinator: first start; admin token written to "

@@ -10,6 +10,8 @@ import dev.crabbox.cli.runtime.RunningService;
 import dev.crabbox.cli.runtime.VertxRuntime;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.coordinator.store.PostgresUrl;
+import dev.crabbox.coordinator.store.StoreKind;
 import dev.crabbox.portal.PortalRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crabbox coordinator serve}: runs a coordinator (API, egress bridges and the portal) with
- * its embedded store under {@code --data}, until SIGINT/SIGTERM; then undeploys it cleanly.
+ * its embedded store under {@code --data} (or on PostgreSQL with {@code --store postgres
+ * --pg-url}), until SIGINT/SIGTERM; then undeploys it cleanly.
  * {@code --print-token} prints the admin token instead (creating the keys on first use).
  */
 @Command(name = "serve",
@@ -33,6 +36,9 @@ import picocli.CommandLine.Spec;
     versionProvider = CrabboxVersion.class,
     description = "Run a coordinator (HTTP API, egress bridges and portal) until interrupted.")
 public final class CoordinatorServeCommand implements Callable<Integer> {
+  /** Environment variable with the PostgreSQL password (keeps it off the command line). */
+  public static final String PG_PASSWORD_ENV = "CRABBOX_PG_PASSWORD";
+
   @Spec
   CommandSpec spec;
 
@@ -64,6 +70,16 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
           + "see config/coordinator.example.yaml.")
   Path config;
 
+  @Option(names = "--store", paramLabel = "<h2|postgres>", defaultValue = "h2",
+      description = "Where leases, runs and credentials live: h2 (embedded, under --data) or "
+          + "postgres (a PostgreSQL server, --pg-url). Default: ${DEFAULT-VALUE}.")
+  String store;
+
+  @Option(names = "--pg-url", paramLabel = "<url>",
+      description = "PostgreSQL server for --store postgres: postgresql://user[:password]@host[:port]/"
+          + "database. Without a password in the URL, " + PG_PASSWORD_ENV + " is used.")
+  String pgUrl;
+
   @Option(names = "--no-ticket-query",
       description = "Refuse bridge tickets passed as ?ticket= (only headers are accepted).")
   boolean noTicketQuery;
@@ -77,12 +93,12 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    CoordinatorOptions options = options(dataDir);
     CliEnvironment environment = CliEnvironment.of(spec);
+    CoordinatorOptions options = options(dataDir, environment);
     return VertxRuntime.runUntilShutdown(environment.shutdown(), vertx -> start(vertx, options));
   }
 
-  private CoordinatorOptions options(Path dataDir) {
+  private CoordinatorOptions options(Path dataDir, CliEnvironment environment) {
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be 0..65535, got " + port);
     }
@@ -91,7 +107,10 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
     }
     requireReadable(tlsCert, "--tls-cert");
     requireReadable(tlsKey, "--tls-key");
+    StoreKind storeKind = storeKind();
     return new CoordinatorOptions()
+        .setStore(storeKind)
+        .setPostgresUrl(storeKind == StoreKind.POSTGRES ? postgresUrl(environment) : null)
         .setHost(host)
         .setPort(port)
         .setDataDir(dataDir)
@@ -100,6 +119,35 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
         .setTicketQueryFallback(!noTicketQuery)
         .setProvidersConfig(config == null ? null : CoordinatorConfigFile.providers(config))
         .addRouteContributor(new PortalRoutes());
+  }
+
+  private StoreKind storeKind() {
+    StoreKind kind;
+    try {
+      kind = StoreKind.parse(store);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--store: " + e.getMessage());
+    }
+    if (kind == StoreKind.POSTGRES && (pgUrl == null || pgUrl.isBlank())) {
+      throw new UsageException("--store postgres needs --pg-url postgresql://user@host:port/database");
+    }
+    if (kind != StoreKind.POSTGRES && pgUrl != null) {
+      throw new UsageException("--pg-url is only used with --store postgres");
+    }
+    return kind;
+  }
+
+  /** The URL's password, else the environment's; a bad URL is a usage error that hides the password. */
+  private PostgresUrl postgresUrl(CliEnvironment environment) {
+    PostgresUrl url;
+    try {
+      url = PostgresUrl.parse(pgUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--pg-url: " + e.getMessage());
+    }
+    String password = environment.variables().get(PG_PASSWORD_ENV);
+    return url.hasPassword() || password == null || password.isEmpty()
+        ? url : url.withPassword(password);
   }
 
   private Future<RunningService> start(Vertx vertx, CoordinatorOptions options) {
@@ -116,8 +164,8 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
   private void announce(CoordinatorVerticle verticle, CoordinatorOptions options) {
     // On a first start the coordinator itself says how to log in (the admin token file).
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("crabbox coordinator: listening on %s (data %s); stop with Ctrl-C%n", verticle.baseUri(),
-        options.getDataDir());
+    err.printf("crabbox coordinator: listening on %s (data %s, store %s); stop with Ctrl-C%n",
+        verticle.baseUri(), options.getDataDir(), options.describeStore());
     err.flush();
   }
 

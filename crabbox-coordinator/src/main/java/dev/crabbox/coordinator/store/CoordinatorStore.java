@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Everything the coordinator persists. Implementations never block the caller's event loop and
- * complete their futures on the caller's context. {@link H2Store} is the embedded default; a
- * PostgreSQL store implements the same contract.
+ * complete their futures on the caller's context. {@link H2Store} is the embedded default;
+ * {@link PgStore} keeps the same state on a PostgreSQL server that several coordinators share.
  */
 public interface CoordinatorStore {
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * External runner queries over a JDBC pool (portable SQL). A sync runs in one transaction: it
+ * External runner queries over a SQL client pool (portable SQL). A sync runs in one transaction: it
  * locks the rows it reports, updates those that exist, inserts the rest, then marks the owner's
  * unreported rows of that provider stale.
  */
@@ -31,9 +31,11 @@ final class JdbcRunners {
   private static final String ORDER = " ORDER BY last_seen_at DESC, provider, runner_id";
 
   private final Pool pool;
+  private final SqlDialect dialect;
 
-  JdbcRunners(Pool pool) {
+  JdbcRunners(Pool pool, SqlDialect dialect) {
     this.pool = pool;
+    this.dialect = dialect;
   }
 
   Future<RunnerSync> sync(String provider, String owner, String org, List<RunnerRecord> seen,
@@ -59,23 +61,23 @@ final class JdbcRunners {
           ? Future.succeededFuture()
           // Only the caller's own rows: reporting another user's runner id must not move that
           // runner to the reporter and out of its owner's sight.
-          : conn.preparedQuery("UPDATE runners SET runner_name = ?, org = ?, "
+          : conn.preparedQuery(dialect.sql("UPDATE runners SET runner_name = ?, org = ?, "
               + "runner_status = ?, repo = ?, workflow = ?, actions_run_id = ?, job_name = ?, "
               + "labels = ?, created_at = ?, started_at = ?, last_seen_at = ?, stale = FALSE, "
-              + "stale_since = NULL WHERE provider = ? AND runner_id = ? AND owner = ?")
+              + "stale_since = NULL WHERE provider = ? AND runner_id = ? AND owner = ?"))
               .executeBatch(updates);
       return updated
           .compose(done -> inserts.isEmpty()
               ? Future.succeededFuture()
-              : conn.preparedQuery("INSERT INTO runners (" + COLUMNS + ") VALUES "
-                  + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").executeBatch(inserts))
+              : conn.preparedQuery(dialect.sql("INSERT INTO runners (" + COLUMNS + ") VALUES "
+                  + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")).executeBatch(inserts))
           .compose(done -> markStale(conn, provider, owner, ids, now))
           .map(stale -> new RunnerSync(seen.size(), stale));
     }));
   }
 
   /** The ids among {@code ids} that already have a row, locked for this transaction. */
-  private static Future<Set<String>> existing(SqlConnection conn, String provider,
+  private Future<Set<String>> existing(SqlConnection conn, String provider,
       List<String> ids) {
     if (ids.isEmpty()) {
       return Future.succeededFuture(Collections.emptySet());
@@ -83,8 +85,9 @@ final class JdbcRunners {
     List<Object> params = new ArrayList<>(ids.size() + 1);
     params.add(provider);
     params.addAll(ids);
-    return conn.preparedQuery("SELECT runner_id FROM runners WHERE provider = ? AND runner_id IN ("
-            + placeholders(ids.size()) + ") FOR UPDATE")
+    return conn.preparedQuery(dialect.sql(
+            "SELECT runner_id FROM runners WHERE provider = ? AND runner_id IN ("
+            + placeholders(ids.size()) + ") FOR UPDATE"))
         .execute(Tuple.from(params))
         .map(rows -> {
           Set<String> out = new HashSet<>();
@@ -93,7 +96,7 @@ final class JdbcRunners {
         });
   }
 
-  private static Future<Integer> markStale(SqlConnection conn, String provider, String owner,
+  private Future<Integer> markStale(SqlConnection conn, String provider, String owner,
       List<String> seenIds, Instant now) {
     List<Object> params = new ArrayList<>(seenIds.size() + 3);
     params.add(Rows.millis(now));
@@ -103,15 +106,15 @@ final class JdbcRunners {
     String notSeen = seenIds.isEmpty()
         ? ""
         : " AND runner_id NOT IN (" + placeholders(seenIds.size()) + ")";
-    return conn.preparedQuery("UPDATE runners SET stale = TRUE, stale_since = ? "
-            + "WHERE provider = ? AND owner = ? AND stale = FALSE" + notSeen)
+    return conn.preparedQuery(dialect.sql("UPDATE runners SET stale = TRUE, stale_since = ? "
+            + "WHERE provider = ? AND owner = ? AND stale = FALSE" + notSeen))
         .execute(Tuple.from(params))
         .map(RowSet::rowCount);
   }
 
   Future<Optional<RunnerRecord>> find(String provider, String id) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM runners WHERE provider = ? "
-            + "AND runner_id = ?")
+    return pool.preparedQuery(dialect.sql("SELECT " + COLUMNS + " FROM runners WHERE provider = ? "
+            + "AND runner_id = ?"))
         .execute(Tuple.of(provider, id))
         .map(rows -> JdbcLeases.first(rows).map(JdbcRunners::runner));
   }
@@ -127,7 +130,7 @@ final class JdbcRunners {
       sql.append(" AND owner = ?");
       params.add(owner);
     }
-    return pool.preparedQuery(sql + ORDER)
+    return pool.preparedQuery(dialect.sql(sql + ORDER))
         .execute(Tuple.from(params))
         .map(rows -> {
           List<RunnerRecord> out = new ArrayList<>(rows.size());

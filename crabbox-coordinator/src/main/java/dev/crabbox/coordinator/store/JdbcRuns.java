@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Run, event, log, telemetry and JUnit queries over a JDBC pool (portable SQL). Appends to a run
- * lock its row ({@code SELECT … FOR UPDATE}) so that they never race its finish.
+ * Run, event, log, telemetry and JUnit queries over a SQL client pool (portable SQL). Appends to
+ * a run lock its row ({@code SELECT … FOR UPDATE}) so that they never race its finish.
  */
 final class JdbcRuns {
 
@@ -26,14 +26,16 @@ final class JdbcRuns {
       + "memory_percent, disk_percent";
 
   private final Pool pool;
+  private final SqlDialect dialect;
 
-  JdbcRuns(Pool pool) {
+  JdbcRuns(Pool pool, SqlDialect dialect) {
     this.pool = pool;
+    this.dialect = dialect;
   }
 
   Future<Void> insert(RunRecord r) {
-    return pool.preparedQuery("INSERT INTO runs (" + RUN_COLUMNS + ") VALUES "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    return pool.preparedQuery(dialect.sql("INSERT INTO runs (" + RUN_COLUMNS + ") VALUES "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .execute(Tuple.from(Arrays.asList(r.id(), r.leaseId(), r.leaseSlug(), r.owner(), r.org(),
             r.provider(), r.command(), r.state().wire(), Rows.millis(r.startedAt()),
             Rows.millis(r.endedAt()), r.exitCode())))
@@ -41,14 +43,14 @@ final class JdbcRuns {
   }
 
   Future<Optional<RunRecord>> find(String id) {
-    return pool.preparedQuery("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?")
+    return pool.preparedQuery(dialect.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?"))
         .execute(Tuple.of(id))
         .map(rows -> JdbcLeases.first(rows).map(JdbcRuns::run));
   }
 
   Future<List<RunRecord>> ofLease(String leaseId) {
-    return pool.preparedQuery("SELECT " + RUN_COLUMNS + " FROM runs WHERE lease_id = ? "
-            + "ORDER BY started_at DESC, id DESC")
+    return pool.preparedQuery(dialect.sql("SELECT " + RUN_COLUMNS + " FROM runs WHERE lease_id = ? "
+            + "ORDER BY started_at DESC, id DESC"))
         .execute(Tuple.of(leaseId))
         .map(rows -> {
           List<RunRecord> out = new ArrayList<>(rows.size());
@@ -58,8 +60,8 @@ final class JdbcRuns {
   }
 
   Future<Boolean> finish(String id, RunState state, int exitCode, Instant endedAt) {
-    return pool.preparedQuery("UPDATE runs SET state = ?, ended_at = ?, exit_code = ? "
-            + "WHERE id = ? AND state = ?")
+    return pool.preparedQuery(dialect.sql("UPDATE runs SET state = ?, ended_at = ?, exit_code = ? "
+            + "WHERE id = ? AND state = ?"))
         .execute(Tuple.of(state.wire(), Rows.millis(endedAt), exitCode, id,
             RunState.RUNNING.wire()))
         .map(rows -> rows.rowCount() == 1);
@@ -75,14 +77,16 @@ final class JdbcRuns {
       if (inserts.isEmpty()) {
         return Future.succeededFuture(true);
       }
-      return conn.preparedQuery("INSERT INTO run_events (run_id, event_type, recorded_at, data) "
-          + "VALUES (?, ?, ?, ?)").executeBatch(inserts).map(true);
+      return conn.preparedQuery(dialect.sql(
+          "INSERT INTO run_events (run_id, event_type, recorded_at, data) "
+          + "VALUES (?, ?, ?, ?)")).executeBatch(inserts).map(true);
     }));
   }
 
   Future<List<RunEvent>> events(String runId) {
-    return pool.preparedQuery("SELECT seq, event_type, recorded_at, data FROM run_events "
-            + "WHERE run_id = ? ORDER BY seq")
+    return pool.preparedQuery(dialect.sql(
+            "SELECT seq, event_type, recorded_at, data FROM run_events "
+            + "WHERE run_id = ? ORDER BY seq"))
         .execute(Tuple.of(runId))
         .map(rows -> {
           List<RunEvent> out = new ArrayList<>(rows.size());
@@ -103,18 +107,19 @@ final class JdbcRuns {
       }
       Future<?> inserted = inserts.isEmpty()
           ? Future.succeededFuture()
-          : conn.preparedQuery("INSERT INTO run_log_chunks (run_id, byte_count, chunk) "
-              + "VALUES (?, ?, ?)").executeBatch(inserts);
+          : conn.preparedQuery(dialect.sql("INSERT INTO run_log_chunks (run_id, byte_count, chunk) "
+              + "VALUES (?, ?, ?)")).executeBatch(inserts);
       return inserted
-          .compose(done -> conn.preparedQuery("SELECT seq, byte_count FROM run_log_chunks "
-              + "WHERE run_id = ? ORDER BY seq").execute(Tuple.of(runId)))
+          .compose(done -> conn.preparedQuery(dialect.sql(
+              "SELECT seq, byte_count FROM run_log_chunks "
+              + "WHERE run_id = ? ORDER BY seq")).execute(Tuple.of(runId)))
           .compose(chunks -> trim(conn, chunks, limit))
           .map(Optional::of);
     }));
   }
 
   /** Drops whole chunks from the front, then cuts into the first kept one; the bytes kept. */
-  private static Future<Long> trim(SqlConnection conn, RowSet<Row> chunks, long limit) {
+  private Future<Long> trim(SqlConnection conn, RowSet<Row> chunks, long limit) {
     long total = 0;
     for (Row row : chunks) {
       total += row.getInteger("byte_count");
@@ -142,7 +147,8 @@ final class JdbcRuns {
     }
     Future<?> deleted = deletes.isEmpty()
         ? Future.succeededFuture()
-        : conn.preparedQuery("DELETE FROM run_log_chunks WHERE seq = ?").executeBatch(deletes);
+        : conn.preparedQuery(dialect.sql(
+                "DELETE FROM run_log_chunks WHERE seq = ?")).executeBatch(deletes);
     if (partial == null) {
       long answer = kept;
       return deleted.map(answer);
@@ -151,25 +157,28 @@ final class JdbcRuns {
     long keptBefore = kept;
     Long seq = partial;
     return deleted
-        .compose(done -> conn.preparedQuery("SELECT chunk FROM run_log_chunks WHERE seq = ?")
+        .compose(done -> conn.preparedQuery(dialect.sql(
+                "SELECT chunk FROM run_log_chunks WHERE seq = ?"))
             .execute(Tuple.of(seq)))
         .compose(rows -> {
           byte[] bytes = rows.iterator().next().getString("chunk").getBytes(StandardCharsets.UTF_8);
           int cut = LogTail.cutPoint(bytes, cutFrom);
           long remaining = keptBefore - cut;
           if (cut >= bytes.length) {
-            return conn.preparedQuery("DELETE FROM run_log_chunks WHERE seq = ?")
+            return conn.preparedQuery(dialect.sql("DELETE FROM run_log_chunks WHERE seq = ?"))
                 .execute(Tuple.of(seq)).map(remaining);
           }
           String rest = new String(bytes, cut, bytes.length - cut, StandardCharsets.UTF_8);
-          return conn.preparedQuery("UPDATE run_log_chunks SET chunk = ?, byte_count = ? "
-                  + "WHERE seq = ?")
+          return conn.preparedQuery(dialect.sql(
+                  "UPDATE run_log_chunks SET chunk = ?, byte_count = ? "
+                  + "WHERE seq = ?"))
               .execute(Tuple.of(rest, bytes.length - cut, seq)).map(remaining);
         });
   }
 
   Future<String> log(String runId) {
-    return pool.preparedQuery("SELECT chunk FROM run_log_chunks WHERE run_id = ? ORDER BY seq")
+    return pool.preparedQuery(dialect.sql(
+            "SELECT chunk FROM run_log_chunks WHERE run_id = ? ORDER BY seq"))
         .execute(Tuple.of(runId))
         .map(rows -> {
           StringBuilder out = new StringBuilder();
@@ -183,13 +192,15 @@ final class JdbcRuns {
       if (!running) {
         return Future.succeededFuture(false);
       }
-      return conn.preparedQuery("INSERT INTO lease_telemetry (" + TELEMETRY_COLUMNS + ") "
-              + "VALUES (?, ?, ?, ?, ?, ?)")
+      return conn.preparedQuery(dialect.sql(
+              "INSERT INTO lease_telemetry (" + TELEMETRY_COLUMNS + ") "
+              + "VALUES (?, ?, ?, ?, ?, ?)"))
           .execute(Tuple.of(s.leaseId(), s.runId(), Rows.millis(s.at()), s.load1(),
               s.memoryPercent(), s.diskPercent()))
-          .compose(inserted -> conn.preparedQuery("DELETE FROM lease_telemetry WHERE lease_id = ? "
+          .compose(inserted -> conn.preparedQuery(dialect.sql(
+                  "DELETE FROM lease_telemetry WHERE lease_id = ? "
                   + "AND seq NOT IN (SELECT seq FROM lease_telemetry WHERE lease_id = ? "
-                  + "ORDER BY recorded_at DESC, seq DESC LIMIT " + keepPerLease + ")")
+                  + "ORDER BY recorded_at DESC, seq DESC LIMIT " + keepPerLease + ")"))
               .execute(Tuple.of(s.leaseId(), s.leaseId())))
           .map(true);
     }));
@@ -204,8 +215,9 @@ final class JdbcRuns {
   }
 
   private Future<List<TelemetrySample>> telemetry(String column, String value) {
-    return pool.preparedQuery("SELECT " + TELEMETRY_COLUMNS + " FROM lease_telemetry WHERE "
-            + column + " = ? ORDER BY recorded_at, seq")
+    return pool.preparedQuery(dialect.sql(
+            "SELECT " + TELEMETRY_COLUMNS + " FROM lease_telemetry WHERE "
+            + column + " = ? ORDER BY recorded_at, seq"))
         .execute(Tuple.of(value))
         .map(rows -> {
           List<TelemetrySample> out = new ArrayList<>(rows.size());
@@ -218,11 +230,12 @@ final class JdbcRuns {
 
   Future<Void> putJunit(String runId, JunitSummary j) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("DELETE FROM run_junit WHERE run_id = ?")
+        .preparedQuery(dialect.sql("DELETE FROM run_junit WHERE run_id = ?"))
         .execute(Tuple.of(runId))
-        .compose(deleted -> conn.preparedQuery("INSERT INTO run_junit (run_id, suites, tests, "
+        .compose(deleted -> conn.preparedQuery(dialect.sql(
+                "INSERT INTO run_junit (run_id, suites, tests, "
                 + "failures, errors, skipped, time_seconds, failed_tests) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
             .execute(Tuple.from(Arrays.asList(runId, j.suites(), j.tests(), j.failures(),
                 j.errors(), j.skipped(), j.timeSeconds(),
                 new JsonArray(new ArrayList<Object>(j.failedTests())).encode()))))
@@ -230,8 +243,9 @@ final class JdbcRuns {
   }
 
   Future<Optional<JunitSummary>> junit(String runId) {
-    return pool.preparedQuery("SELECT suites, tests, failures, errors, skipped, time_seconds, "
-            + "failed_tests FROM run_junit WHERE run_id = ?")
+    return pool.preparedQuery(dialect.sql(
+            "SELECT suites, tests, failures, errors, skipped, time_seconds, "
+            + "failed_tests FROM run_junit WHERE run_id = ?"))
         .execute(Tuple.of(runId))
         .map(rows -> JdbcLeases.first(rows).map(row -> {
           List<String> failed = new ArrayList<>();
@@ -243,8 +257,8 @@ final class JdbcRuns {
   }
 
   /** Locks the run's row for this transaction; true when the run exists and is running. */
-  private static Future<Boolean> lockRunning(SqlConnection conn, String runId) {
-    return conn.preparedQuery("SELECT state FROM runs WHERE id = ? FOR UPDATE")
+  private Future<Boolean> lockRunning(SqlConnection conn, String runId) {
+    return conn.preparedQuery(dialect.sql("SELECT state FROM runs WHERE id = ? FOR UPDATE"))
         .execute(Tuple.of(runId))
         .map(rows -> JdbcLeases.first(rows)
             .map(row -> RunState.RUNNING.wire().equals(row.getString("state")))

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crabbox.coordinator.auth.Role;
 import dev.crabbox.coordinator.support.Await;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CoordinatorStore} must do. Implementations' tests extend this and provide
- * {@link #store()}; the H2 store runs it now, a PostgreSQL store will run the same.
+ * {@link #store()}: H2StoreTest on an embedded file, PgStoreTest on a real PostgreSQL server.
  */
 abstract class CoordinatorStoreContract {
 
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
   abstract CoordinatorStore store();
+
+  /** The Vert.x instance the store was opened on. */
+  abstract Vertx vertx();
 
   static LeaseRecord lease(String id, String slug, String owner, String org) {
     Duration ttl = Duration.ofMinutes(90);
@@ -50,6 +56,17 @@ abstract class CoordinatorStoreContract {
     result(store().insertLease(lease("cbx_000000000003", "tidal-lobster-1a2b", "bob", "")));
     assertEquals(Set.of("tidal-lobster", "tidal-lobster-1a2b"),
         result(store().slugsStartingWith("tidal-lobster")));
+  }
+
+  @Test
+  void futuresCompleteOnTheCallersContext() {
+    Context caller = vertx().getOrCreateContext();
+    Future<Boolean> onCaller = Future.future(promise -> caller.runOnContext(go ->
+        store().insertLease(lease("cbx_0000000000k1", "k-k", "alice", "acme"))
+            .compose(inserted -> store().findLease("k-k"))
+            .onComplete(found -> promise.complete(found.succeeded()
+                && Vertx.currentContext() == caller))));
+    assertTrue(result(onCaller), "the store's future completed on another context");
   }
 
   @Test

@@ -12,16 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class H2StoreTest extends CoordinatorStoreContract {
 
+  private Vertx vertx;
   private H2Store store;
 
   @BeforeEach
   void open(Vertx vertx, @TempDir Path dir) {
+    this.vertx = vertx;
     store = Await.result(H2Store.open(vertx, dir));
   }
 
   @AfterEach
   void close() {
     Await.result(store.close());
+  }
+
+  @Override
+  Vertx vertx() {
+    return vertx;
   }
 
   @Override
