@@ -21,6 +21,8 @@ enum ApiRoute {
       (c, f, token) -> c.get(lease(f), token)),
   RELEASE_LEASE("POST /v1/leases/{lease}/release", "lease_not_found", true,
       (c, f, token) -> c.post(lease(f) + "/release", token, null)),
+  DELETE_LEASE("DELETE /v1/leases/{lease}", "lease_not_found", true,
+      (c, f, token) -> c.request(HttpMethod.DELETE, lease(f), token, null)),
   HEARTBEAT("POST /v1/leases/{lease}/heartbeat", "lease_not_found",
       (c, f, token) -> c.post(lease(f) + "/heartbeat", token, null)),
   GET_SHARE("GET /v1/leases/{lease}/share", "lease_not_found",

@@ -92,6 +92,7 @@ class AuthzMatrixTest {
     row(ApiRoute.LIST_LEASES,                  LISTED,  LISTED,    LISTED,  LISTED,    HIDDEN,    LISTED,  HIDDEN,    UNAUTHORIZED);
     row(ApiRoute.GET_LEASE,                    OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.RELEASE_LEASE,                OK,      FORBIDDEN, OK,      FORBIDDEN, NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
+    row(ApiRoute.DELETE_LEASE,                 OK,      FORBIDDEN, OK,      FORBIDDEN, NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.HEARTBEAT,                    OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.GET_SHARE,                    OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.PUT_SHARE,                    OK,      FORBIDDEN, OK,      FORBIDDEN, NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
