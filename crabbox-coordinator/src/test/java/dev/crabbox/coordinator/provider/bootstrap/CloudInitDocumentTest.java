@@ -37,6 +37,14 @@ class CloudInitDocumentTest {
     assertEquals(List.of(BootstrapFixtures.OPERATOR_KEY), user.get("ssh_authorized_keys"));
   }
 
+  /** EC2 takes at most 16 KiB of raw user data, Hetzner 32 KiB; the fullest lease must fit both. */
+  @Test
+  void theFullestDocumentFitsTheCloudsUserDataLimits() {
+    int bytes = bootstrap.userData(requestWithFixedSecrets(ALL))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertTrue(bytes <= 16 * 1024, "user data of a desktop+browser+code lease is " + bytes + " bytes");
+  }
+
   @Test
   void servesOnlyTheLeasesOwnHostKey() {
     ProvisionRequest request = requestWithFixedSecrets(BARE);
