@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.provider;
 
 import dev.crabbox.protocol.api.LeaseView;
+import dev.crabbox.protocol.capability.LeaseTarget;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +46,15 @@ public record ProvisionRequest(
   public ProvisionRequest withSecrets(Map<String, String> newSecrets) {
     return new ProvisionRequest(leaseId, slug, owner, org, target, labels, sshPublicKey, options,
         newSecrets);
+  }
+
+  /** The target as an operating system; a name no OS has is refused as a provider would. */
+  public LeaseTarget targetOs() {
+    try {
+      return LeaseTarget.parse(target);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderException(e.getMessage(), e);
+    }
   }
 
   /** A provider option, or {@code fallback} when the request did not set it. */

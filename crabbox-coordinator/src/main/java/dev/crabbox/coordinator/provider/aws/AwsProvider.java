@@ -75,12 +75,7 @@ public final class AwsProvider implements LeaseProvider {
 
   @Override
   public void validate(ProvisionRequest request) {
-    LeaseTarget target;
-    try {
-      target = LeaseTarget.parse(request.target());
-    } catch (IllegalArgumentException e) {
-      throw new ProviderException(e.getMessage(), e);
-    }
+    LeaseTarget target = request.targetOs();
     if (target != LeaseTarget.LINUX) {
       throw new ProviderException("aws leases run Linux only; target \"" + target
           + "\" is not supported");
@@ -92,6 +87,7 @@ public final class AwsProvider implements LeaseProvider {
       }
     }
     instanceType(request);
+    bootstrap.validate(request);
   }
 
   @Override

@@ -69,12 +69,7 @@ public final class LocalProvider implements LeaseProvider {
 
   @Override
   public void validate(ProvisionRequest request) {
-    LeaseTarget target;
-    try {
-      target = LeaseTarget.parse(request.target());
-    } catch (IllegalArgumentException e) {
-      throw new ProviderException(e.getMessage());
-    }
+    LeaseTarget target = request.targetOs();
     if (target != LeaseTarget.LINUX) {
       throw new ProviderException("the local provider runs leases on the coordinator's own "
           + "machine and serves target linux only, not " + target);
