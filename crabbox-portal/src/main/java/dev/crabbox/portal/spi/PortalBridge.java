@@ -1,0 +1,16 @@
+package dev.crabbox.portal.spi;
+
+import io.vertx.ext.web.Router;
+
+/**
+ * A browser bridge to a lease capability ({@code /portal/leases/{id}/vnc},
+ * {@code /portal/leases/{id}/code/}). Mounted after the portal's session and security handlers,
+ * before its catch-all 404. A bridge must require {@code context.sessionAuth()}, run
+ * {@code context.originCheck()} before any WebSocket upgrade, and check the lease with the
+ * session's caller and capability itself.
+ */
+@FunctionalInterface
+public interface PortalBridge {
+
+  void mount(Router router, PortalContext context);
+}
