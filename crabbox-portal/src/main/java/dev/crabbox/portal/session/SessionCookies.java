@@ -21,7 +21,7 @@ import java.util.List;
  * Mints, reads and clears the session cookie {@code __Host-crabbox_session}: HttpOnly, Secure,
  * SameSite=Lax, Path=/, no Domain (what the {@code __Host-} prefix demands). Its value is a JWT
  * (Vert.x Auth JWT, HS256 with {@link SessionKey}) with claims {@code sub} (owner), {@code org},
- * {@code role} and {@code exp}. Expiry is checked against the coordinator's clock, not the JVM's,
+ * {@code role} and {@code expires}. Expiry is checked against the coordinator's clock, not the JVM's,
  * so that it follows the same time as lease expiry.
  */
 public final class SessionCookies {
@@ -29,6 +29,11 @@ public final class SessionCookies {
   public static final String NAME = "__Host-crabbox_session";
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
   static final String AUDIENCE = "crabbox-portal";
+  /**
+   * Expiry in epoch seconds on the coordinator's clock. Not the registered {@code exp} claim: the
+   * JWT library would check that against the JVM clock and hide it from the principal.
+   */
+  static final String EXPIRES = "expires";
 
   private final JWTAuth auth;
   private final Clock clock;
@@ -53,7 +58,7 @@ public final class SessionCookies {
         .put("sub", session.owner())
         .put("org", session.org())
         .put("role", session.role().wire())
-        .put("exp", session.expiresAt().getEpochSecond());
+        .put(EXPIRES, session.expiresAt().getEpochSecond());
     return auth.generateToken(claims, new JWTOptions().setAlgorithm(SessionKey.ALGORITHM)
         .setAudience(List.of(AUDIENCE)).setNoTimestamp(true));
   }
@@ -66,7 +71,7 @@ public final class SessionCookies {
     return auth.authenticate(new TokenCredentials(value)).compose(user -> {
       JsonObject claims = user.principal();
       try {
-        Instant expires = Instant.ofEpochSecond(claims.getLong("exp"));
+        Instant expires = Instant.ofEpochSecond(claims.getLong(EXPIRES));
         if (!clock.instant().isBefore(expires)) {
           return Future.failedFuture("session expired");
         }

@@ -127,7 +127,7 @@ public final class PortalServer {
   }
 
   public String run(String token, String lease, String command) {
-    return ok(201, coordinator.post("/v1/runs", token, new JsonObject().put("lease", lease)
+    return ok(201, coordinator.post("/v1/runs", token, new JsonObject().put("leaseID", lease)
         .put("command", command))).getString("id");
   }
 
