@@ -40,10 +40,11 @@ public final class Paths {
 
   /**
    * Where to go after login: {@code next} when it is a portal path on this origin, the index
-   * otherwise (never another site, never {@code //host} or a backslash trick).
+   * otherwise (never another site, never {@code //host}, a dot-dot segment or a backslash trick).
    */
   public static String safeNext(String next) {
     if (next == null || !next.startsWith(ROOT) || next.contains("\\") || next.contains("//")
+        || next.contains("/..")
         || next.chars().anyMatch(c -> c < 0x20)) {
       return ROOT;
     }
