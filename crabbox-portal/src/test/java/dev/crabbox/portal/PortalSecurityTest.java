@@ -54,6 +54,8 @@ class PortalSecurityTest {
       HttpResponse<Buffer> response = portal.post("/portal/leases/" + lease + "/release", alice,
           MultiMap.caseInsensitiveMultiMap(), origin);
       assertEquals(403, response.statusCode(), "origin " + origin);
+      assertTrue(response.getHeader("Content-Security-Policy").contains("'nonce-" + nonce(response)
+          + "'"), "the refusal page has its nonce too");
       assertTrue(response.bodyAsString().contains(OriginCheck.ERROR), response.bodyAsString());
     }
     assertEquals("active", portal.coordinator().get("/v1/leases/" + lease, aliceToken)
@@ -88,7 +90,7 @@ class PortalSecurityTest {
       assertTrue(csp.contains("frame-ancestors 'none'"), csp);
       assertFalse(csp.contains("unsafe-inline"), csp);
       assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
-      assertEquals("no-referrer", response.getHeader("Referrer-Policy"));
+      assertEquals("same-origin", response.getHeader("Referrer-Policy"));
     }
     assertTrue(portal.get("/portal/login", null).getHeader("Content-Security-Policy")
         .contains("frame-ancestors 'none'"), "the login page too");

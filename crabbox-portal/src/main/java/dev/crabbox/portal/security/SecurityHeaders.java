@@ -9,7 +9,7 @@ import java.util.Base64;
 /**
  * Puts the portal's security headers on every portal response: a Content-Security-Policy whose
  * script and style sources are a fresh per-response nonce (plus the portal's own files),
- * {@code frame-ancestors 'none'}, {@code nosniff}, no referrer, and no caching of pages that
+ * {@code frame-ancestors 'none'}, {@code nosniff}, referrers only to the portal itself, and no caching of pages that
  * show private state.
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
@@ -24,7 +24,8 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     MultiMap headers = ctx.response().headers();
     headers.set("Content-Security-Policy", policy(nonce));
     headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Referrer-Policy", "no-referrer");
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts.
+    headers.set("Referrer-Policy", "same-origin");
     headers.set("X-Frame-Options", "DENY");
     headers.set("Cache-Control", "no-store");
     ctx.next();
