@@ -164,7 +164,8 @@ final class LeaseIndex {
   private static List<Link> scopeLinks(IndexQuery q) {
     List<Link> links = new ArrayList<>();
     for (String scope : List.of("all", "mine", "system")) {
-      links.add(new Link(capitalized(scope), q.withScope(scope).href(), scope.equals(q.scope())));
+      String text = "all".equals(scope) ? "Everyone" : capitalized(scope);
+      links.add(new Link(text, q.withScope(scope).href(), scope.equals(q.scope())));
     }
     return links;
   }

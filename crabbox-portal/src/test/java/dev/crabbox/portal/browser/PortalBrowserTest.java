@@ -112,6 +112,11 @@ class PortalBrowserTest {
     assertEquals("Showing active leases; choose All to see ended ones.",
         browser.findElement(By.id("default-note")).getText());
     assertEquals(sorted(List.of(mac, linux)), sorted(names()));
+    WebElement linuxRow = browser.findElement(By.xpath(
+        "//tr[.//a[text()='" + linux + "']]"));
+    assertEquals(List.of("VNC desktop available"), linuxRow.findElements(By.cssSelector(
+        ".cap.on")).stream().map(icon -> icon.getAttribute("aria-label")).toList(),
+        "icon-only capability cells: this lease has the desktop only");
 
     browser.findElement(By.linkText("All")).click();
     wait.until(ExpectedConditions.urlContains("state=all"));
