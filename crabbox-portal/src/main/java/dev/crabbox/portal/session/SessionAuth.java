@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Requires a valid session cookie and puts the {@link PortalSession} into the routing context.
- * Without one the browser is sent to the login page, which brings it back afterwards.
+ * Without one the browser is sent to the login page, which brings it back afterwards. A
+ * WebSocket handshake is paused first, so that a bridge can upgrade after its own checks.
  */
 public final class SessionAuth implements Handler<RoutingContext> {
 
@@ -25,6 +26,11 @@ public final class SessionAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if ("websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+      // Keep a WebSocket handshake unread through the asynchronous checks that follow, so that
+      // a bridge can still call toWebSocket() once it has decided.
+      ctx.request().pause();
+    }
     Cookie cookie = ctx.request().getCookie(SessionCookies.NAME);
     cookies.verify(cookie == null ? null : cookie.getValue()).onComplete(result -> {
       if (result.succeeded()) {
