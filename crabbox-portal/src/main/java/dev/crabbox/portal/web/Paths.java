@@ -43,7 +43,8 @@ public final class Paths {
    * otherwise (never another site, never {@code //host}, a dot-dot segment or a backslash trick).
    */
   public static String safeNext(String next) {
-    if (next == null || !next.startsWith(ROOT) || next.contains("\\") || next.contains("//")
+    if (next == null || !(next.equals(ROOT) || next.startsWith(ROOT + "/")
+        || next.startsWith(ROOT + "?")) || next.contains("\\") || next.contains("//")
         || next.contains("/..")
         || next.chars().anyMatch(c -> c < 0x20)) {
       return ROOT;
