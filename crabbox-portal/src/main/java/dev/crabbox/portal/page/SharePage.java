@@ -45,12 +45,20 @@ public final class SharePage {
   public void change(RoutingContext ctx) {
     PortalSession session = session(ctx);
     String id = ctx.pathParam("lease");
-    pages.respond(ctx, session, () -> services.leases().findManaged(session.caller(), id)
-        .compose(visible -> {
-          LeaseShares next = changed(visible.shares(), ctx);
-          return services.leases().replaceShares(session.caller(), visible.lease().id(), next)
-              .map(visible.lease().slug());
-        }), slug -> Pages.seeOther(ctx, Paths.share(slug)));
+    pages.respond(ctx, session, () -> services.leases().findManaged(session.caller(), id),
+        visible -> {
+          LeaseShares next;
+          try {
+            next = changed(visible.shares(), ctx);
+          } catch (ApiException e) {
+            // Bad input: the same page again, with the reason next to the form.
+            render(ctx, session, visible, e.status(), e.getMessage());
+            return;
+          }
+          pages.respond(ctx, session, () -> services.leases().replaceShares(session.caller(),
+              visible.lease().id(), next), saved -> Pages.seeOther(ctx,
+              Paths.share(visible.lease().slug())));
+        });
   }
 
   private void render(RoutingContext ctx, PortalSession session, VisibleLease visible, int status,

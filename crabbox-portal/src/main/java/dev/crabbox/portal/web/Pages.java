@@ -9,8 +9,11 @@ import dev.crabbox.protocol.api.ApiFailure;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +73,9 @@ public final class Pages {
    * Runs a page's work: renders its result with {@code onSuccess}, or an error page. A synchronous
    * throw (bad input found while building the work) is an error page too.
    */
-  public <T> void respond(RoutingContext ctx, PortalSession session,
-      java.util.function.Supplier<io.vertx.core.Future<T>> work,
-      java.util.function.Consumer<T> onSuccess) {
-    io.vertx.core.Future<T> future;
+  public <T> void respond(RoutingContext ctx, PortalSession session, Supplier<Future<T>> work,
+      Consumer<T> onSuccess) {
+    Future<T> future;
     try {
       future = work.get();
     } catch (RuntimeException e) {
