@@ -175,6 +175,14 @@ class PortalSecurityTest {
   }
 
   @Test
+  void accessGatewayIdentityHeadersGrantNothing() {
+    HttpResponse<Buffer> response = portal.get("/portal/leases/" + lease, null, java.util.Map.of(
+        "Cf-Access-Authenticated-User-Email", "alice@acme.example",
+        "X-Forwarded-User", "admin"));
+    assertEquals(303, response.statusCode(), "only the session cookie signs a browser in");
+  }
+
+  @Test
   void anonymousPagesRedirectToLoginAndComeBack() {
     HttpResponse<Buffer> response = portal.get("/portal/leases/" + lease + "?runs=failed", null);
     assertEquals(303, response.statusCode());

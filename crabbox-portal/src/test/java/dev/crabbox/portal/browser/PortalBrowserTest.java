@@ -240,6 +240,10 @@ class PortalBrowserTest {
     assertTrue(browser.findElements(By.id("release-button")).isEmpty(), "use cannot stop");
     assertTrue(browser.findElements(By.id("share-link")).isEmpty(), "use cannot share");
     Chromium.screenshot(browser, "lease-as-use-share");
+
+    open("/portal/leases/no-such-lease");
+    assertEquals("lease_not_found", browser.findElement(By.id("error-code")).getText());
+    Chromium.screenshot(browser, "error-404");
   }
 
   @Test

@@ -86,7 +86,14 @@ public final class PortalServer {
   }
 
   public HttpResponse<Buffer> get(String path, String session) {
-    return Await.result(withSession(web.request(HttpMethod.GET, path), session).send());
+    return get(path, session, Map.of());
+  }
+
+  /** A GET with extra request headers. */
+  public HttpResponse<Buffer> get(String path, String session, Map<String, String> headers) {
+    HttpRequest<Buffer> request = withSession(web.request(HttpMethod.GET, path), session);
+    headers.forEach(request::putHeader);
+    return Await.result(request.send());
   }
 
   /** A form POST from the portal's own origin. */
