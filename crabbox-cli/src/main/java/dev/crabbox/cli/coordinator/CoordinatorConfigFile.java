@@ -31,7 +31,9 @@ final class CoordinatorConfigFile {
     }
     Object parsed;
     try {
-      parsed = YAML.readValue(Files.readString(file), Object.class);
+      String text = Files.readString(file);
+      // An empty file (or only comments) is a config with every default.
+      parsed = text.isBlank() ? null : YAML.readValue(text, Object.class);
     } catch (JacksonException e) {
       throw new UsageException("--config " + file + " is not valid YAML: "
           + e.getOriginalMessage());
