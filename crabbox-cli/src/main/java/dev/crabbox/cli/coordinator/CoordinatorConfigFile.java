@@ -1,6 +1,7 @@
 package dev.crabbox.cli.coordinator;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.crabbox.cli.error.UsageException;
@@ -31,9 +32,10 @@ final class CoordinatorConfigFile {
     }
     Object parsed;
     try {
-      String text = Files.readString(file);
-      // An empty file (or only comments) is a config with every default.
-      parsed = text.isBlank() ? null : YAML.readValue(text, Object.class);
+      // An empty file (or one of comments only) is a config with every default.
+      JsonNode tree = YAML.readTree(Files.readString(file));
+      parsed = tree == null || tree.isMissingNode() || tree.isNull() ? null
+          : YAML.treeToValue(tree, Object.class);
     } catch (JacksonException e) {
       throw new UsageException("--config " + file + " is not valid YAML: "
           + e.getOriginalMessage());

@@ -33,6 +33,7 @@ class CoordinatorConfigFileTest {
   @Test
   void anEmptyFileMeansDefaults() throws Exception {
     assertEquals(new JsonObject(), CoordinatorConfigFile.providers(write("")));
+    assertEquals(new JsonObject(), CoordinatorConfigFile.providers(write("# nothing yet\n")));
   }
 
   @Test
