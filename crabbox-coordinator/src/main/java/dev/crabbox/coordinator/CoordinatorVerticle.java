@@ -3,6 +3,9 @@ package dev.crabbox.coordinator;
 import dev.crabbox.coordinator.auth.BearerAuthHandler;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
 import dev.crabbox.coordinator.auth.JwtTokenVerifier;
+import dev.crabbox.coordinator.bridge.LeaseBridgeRoutes;
+import dev.crabbox.coordinator.bridge.LeaseBridgeService;
+import dev.crabbox.coordinator.bridge.LeaseBridges;
 import dev.crabbox.coordinator.egress.EgressRoutes;
 import dev.crabbox.coordinator.egress.EgressService;
 import dev.crabbox.coordinator.egress.EgressSessions;
@@ -54,6 +57,7 @@ public final class CoordinatorVerticle extends VerticleBase {
   private LeaseProviders providers;
   private LeaseProvisioner provisioner;
   private EgressService egress;
+  private LeaseBridges leaseBridges;
   private MessageConsumer<JsonObject> leaseEnded;
   private HttpServer server;
 
@@ -113,8 +117,12 @@ public final class CoordinatorVerticle extends VerticleBase {
     EgressSessions sessions = new EgressSessions(vertx, options.getPingInterval(),
         options.getIdleTimeout());
     egress = new EgressService(store, leases, sessions, options);
-    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED,
-        message -> egress.onLeaseEnded(message.body()));
+    leaseBridges = new LeaseBridges(vertx, options.getPingInterval(), options.getIdleTimeout());
+    LeaseBridgeService bridges = new LeaseBridgeService(store, leases, leaseBridges, options);
+    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED, message -> {
+      egress.onLeaseEnded(message.body());
+      bridges.onLeaseEnded(message.body());
+    });
     sweeper = new LeaseExpirySweeper(vertx, store, leases, provisioner, options.getClock(),
         options.getSweepInterval(), options.getProvisionTimeout());
 
@@ -123,10 +131,11 @@ public final class CoordinatorVerticle extends VerticleBase {
     new SystemRoutes(auth, options.getClock()).mount(router);
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
+    new LeaseBridgeRoutes(bridges, auth, body, options.isTicketQueryFallback()).mount(router);
     new RunRoutes(new RunService(store, leases, options.getRunLogLimit()), auth, body)
         .mount(router);
     new RunnerRoutes(new RunnerService(store, options.getClock()), auth, body).mount(router);
-    CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier);
+    CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier, bridges);
     options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
     return router;
   }
@@ -160,6 +169,7 @@ public final class CoordinatorVerticle extends VerticleBase {
     Future<Void> swept = sweeper == null ? Future.succeededFuture() : sweeper.stop();
     return swept
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
+        .eventually(() -> leaseBridges == null ? Future.succeededFuture() : leaseBridges.close())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> egress == null ? Future.succeededFuture() : egress.drained())
         .eventually(() -> providers == null ? Future.succeededFuture() : providers.close())
