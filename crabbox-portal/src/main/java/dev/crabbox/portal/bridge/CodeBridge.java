@@ -45,6 +45,10 @@ final class CodeBridge {
 
   /** {@code …/code} → {@code …/code/}: code-server's relative links need the trailing slash. */
   void redirectToSlash(RoutingContext ctx) {
+    if (ctx.request().path().endsWith("/")) {
+      ctx.next(); // Vert.x matches this route with a trailing slash too: that is the bridge itself
+      return;
+    }
     String query = ctx.request().query();
     ctx.response().setStatusCode(301)
         .putHeader("Location", ctx.request().path() + "/" + (query == null ? "" : "?" + query))

@@ -2,7 +2,6 @@ package dev.crabbox.portal.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.crabbox.agent.BridgeFailure;
 import dev.crabbox.agent.BridgeListener;
 import dev.crabbox.agent.BridgeSession;
 import dev.crabbox.agent.TicketSource;
@@ -12,6 +11,7 @@ import dev.crabbox.agent.lease.LeaseBridgeVerticle;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorServices;
 import dev.crabbox.coordinator.RouteContributor;
+import dev.crabbox.coordinator.bridge.LeaseBridges;
 import dev.crabbox.coordinator.store.LeaseInputs;
 import dev.crabbox.coordinator.store.LeaseRecord;
 import dev.crabbox.coordinator.store.LeaseState;
@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -107,7 +108,7 @@ final class BridgeRig {
 
   /** Shares the lease with bob for use. */
   void shareWithBobForUse(String leaseId) {
-    HttpResponse<Buffer> response = coordinator.request(io.vertx.core.http.HttpMethod.PUT,
+    HttpResponse<Buffer> response = coordinator.request(HttpMethod.PUT,
         "/v1/leases/" + leaseId + "/share", alice,
         new JsonObject().put("users", new JsonObject().put("bob", "use")));
     assertEquals(200, response.statusCode(), response.bodyAsString());
@@ -135,11 +136,6 @@ final class BridgeRig {
           public void onConnected(BridgeSession session) {
             connects.incrementAndGet();
           }
-
-          @Override
-          public void onFatal(BridgeFailure failure) {
-            // seen through agent.fatal()
-          }
         }));
     Await.result(vertx.deployVerticle(agent));
     Await.result(agent.connected());
@@ -165,16 +161,8 @@ final class BridgeRig {
   }
 
   /** Runs {@code action} with the coordinator's lease bridges on its context. */
-  <T> T withBridges(Function<dev.crabbox.coordinator.bridge.LeaseBridges, Future<T>> action) {
+  <T> T withBridges(Function<LeaseBridges, Future<T>> action) {
     return onCoordinator(() -> action.apply(services.leaseBridges().bridges()));
-  }
-
-  Context coordinatorContext() {
-    return coordinatorContext;
-  }
-
-  LeaseState state(String leaseId) {
-    return onCoordinator(() -> services.store().findLease(leaseId)).orElseThrow().state();
   }
 
   void stop() {
