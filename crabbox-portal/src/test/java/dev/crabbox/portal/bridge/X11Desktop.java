@@ -42,7 +42,9 @@ final class X11Desktop implements AutoCloseable {
 
   /** Starts Xvfb, paints the root window {@code colour} (e.g. {@code #ff8000}) and serves it over VNC. */
   static X11Desktop start(String colour) throws IOException, InterruptedException {
-    Process xvfb = new ProcessBuilder(XVFB, "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp")
+    Process xvfb = new ProcessBuilder(XVFB, "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp",
+        // Without -noreset the server resets (root window back to black) when xsetroot disconnects.
+        "-noreset")
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String display;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(),
