@@ -6,14 +6,12 @@ import dev.crabbox.coordinator.egress.BridgeHeaders;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.http.ErrorHandlers;
 import dev.crabbox.coordinator.http.JsonResponses;
+import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import dev.crabbox.protocol.frame.WireLimits;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ final class LeaseBridgeUpgradeHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     LeaseBridgeKind kind = LeaseBridgeRoutes.kind(ctx);
-    if (!isWebSocketUpgrade(request)) {
+    if (!WebSocketUpgrades.isUpgrade(request)) {
       ctx.fail(ApiException.upgradeRequired());
       return;
     }
@@ -87,11 +85,5 @@ final class LeaseBridgeUpgradeHandler implements Handler<RoutingContext> {
       }
     }
     return false;
-  }
-
-  private static boolean isWebSocketUpgrade(HttpServerRequest request) {
-    String upgrade = request.getHeader(HttpHeaders.UPGRADE);
-    return request.version() != HttpVersion.HTTP_2 && upgrade != null
-        && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
   }
 }

@@ -4,6 +4,7 @@ import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService.OpenedBridge;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.ApiException;
+import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,7 +58,7 @@ final class CodeBridge {
 
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    boolean webSocket = Upgrades.isWebSocket(request);
+    boolean webSocket = WebSocketUpgrades.isUpgrade(request);
     if (webSocket && !origins.allows(request)) {
       BridgeErrors.refuse(ctx, BridgeErrors.originForbidden());
       return;
@@ -99,7 +100,9 @@ final class CodeBridge {
         }
         response.setStatusCode(upstream.status().code());
         ForwardedHeaders.response(upstream.headers(), prefix, response.headers());
-        if (!upstream.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        int status = upstream.status().code();
+        boolean bodiless = status == 204 || status == 304 || status < 200;
+        if (!bodiless && !upstream.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
           response.setChunked(true);
         }
       }

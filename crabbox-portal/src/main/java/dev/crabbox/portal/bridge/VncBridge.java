@@ -2,6 +2,7 @@ package dev.crabbox.portal.bridge;
 
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
+import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.portal.Html;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.vertx.core.http.HttpHeaders;
@@ -31,7 +32,7 @@ final class VncBridge {
   }
 
   void handle(RoutingContext ctx) {
-    if (Upgrades.isWebSocket(ctx.request())) {
+    if (WebSocketUpgrades.isUpgrade(ctx.request())) {
       relay(ctx);
     } else {
       page(ctx);
