@@ -94,9 +94,15 @@ final class CodeBridge {
           upgrade(request, exchange, upstream);
           return;
         }
-        String location = upstream.headers().get(HttpHeaderNames.LOCATION);
-        if (location != null && location.contains("login")) {
+        if (sendsToLogin(upstream) && !webSocket) {
+          // code-server no longer knows our session (it restarted with a new password, or the
+          // session expired): forget it and send the browser to the same address again, where
+          // the bridge logs in afresh. The browser never sees code-server's login page.
           sessions.forget(opened.lease().id());
+          stream.reset("session expired");
+          response.setStatusCode(307).putHeader("Location", request.uri())
+              .putHeader("Cache-Control", "no-store").end();
+          return;
         }
         response.setStatusCode(upstream.status().code());
         ForwardedHeaders.response(upstream.headers(), prefix, response.headers());
@@ -109,6 +115,9 @@ final class CodeBridge {
 
       @Override
       public void onContent(Buffer bytes) {
+        if (response.ended()) {
+          return;
+        }
         response.write(bytes);
         if (response.writeQueueFull()) {
           stream.pause();
@@ -119,7 +128,9 @@ final class CodeBridge {
       @Override
       public void onEnd() {
         stream.reset("exchange complete");
-        response.end();
+        if (!response.ended()) {
+          response.end();
+        }
       }
 
       @Override
@@ -144,6 +155,15 @@ final class CodeBridge {
     });
     request.endHandler(v -> exchange.end());
     request.resume();
+  }
+
+  /** code-server answered with its login page: the bridge's session is no longer valid. */
+  private static boolean sendsToLogin(HttpResponse upstream) {
+    String location = upstream.headers().get(HttpHeaderNames.LOCATION);
+    int status = upstream.status().code();
+    return status >= 300 && status < 400 && location != null
+        && (location.equals("./login") || location.startsWith("./login?") || location.endsWith("/login")
+            || location.contains("/login?"));
   }
 
   /** code-server accepted the WebSocket: answer the browser's upgrade the same, then pipe raw bytes. */

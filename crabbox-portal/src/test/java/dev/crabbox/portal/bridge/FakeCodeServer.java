@@ -22,12 +22,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeCodeServer {
 
   static final String SESSION = "sess-7f3a";
+  static final String ROTATED_SESSION = "sess-9c1b";
   static final int BIG = 1024 * 1024;
 
   final List<MultiMap> requestHeaders = new CopyOnWriteArrayList<>();
   final List<String> paths = new CopyOnWriteArrayList<>();
   private final String password;
   private final HttpServer server;
+  private volatile String session = SESSION;
 
   FakeCodeServer(Vertx vertx, String password) {
     this.password = password;
@@ -37,6 +39,11 @@ final class FakeCodeServer {
 
   Future<FakeCodeServer> start() {
     return server.listen().map(s -> this);
+  }
+
+  /** Forgets every session, as a restarted code-server does; the next login gets a new one. */
+  void rotateSessions() {
+    session = ROTATED_SESSION;
   }
 
   int port() {
@@ -51,15 +58,15 @@ final class FakeCodeServer {
       request.endHandler(v -> {
         if (password.equals(request.getFormAttribute("password"))) {
           request.response().setStatusCode(302).putHeader("Location", "./")
-              .addCookie(Cookie.cookie("code-server-session", SESSION).setPath("/").setHttpOnly(true)).end();
+              .addCookie(Cookie.cookie("code-server-session", session).setPath("/").setHttpOnly(true)).end();
         } else {
           request.response().setStatusCode(401).end("wrong password");
         }
       });
       return;
     }
-    Cookie session = request.getCookie("code-server-session");
-    if (session == null || !SESSION.equals(session.getValue())) {
+    Cookie presented = request.getCookie("code-server-session");
+    if (presented == null || !session.equals(presented.getValue())) {
       request.response().setStatusCode(302).putHeader("Location", "./login").end();
       return;
     }

@@ -84,6 +84,21 @@ class PortalCodeBridgeTest {
   }
 
   @Test
+  void aSessionCodeServerForgotIsRenewedWithoutShowingItsLoginPage() {
+    rig.startAgent(LEASE, LeaseBridgeKind.CODE);
+    assertEquals(200, send(HttpMethod.GET, "/hello", rig.alice, null).statusCode());
+    codeServer.rotateSessions();
+    HttpResponse<Buffer> again = send(HttpMethod.GET, "/hello", rig.alice, null);
+    assertEquals(307, again.statusCode(), "the browser is sent to the same address again");
+    assertEquals("/portal/leases/" + SLUG + "/code/hello", again.getHeader("Location"));
+    HttpResponse<Buffer> renewed = send(HttpMethod.GET, "/hello", rig.alice, null);
+    assertEquals(200, renewed.statusCode());
+    assertEquals(List.of("/login", "/hello", "/hello", "/login", "/hello"), codeServer.paths);
+    assertSecretsHidden(renewed);
+    assertFalse(renewed.headers().toString().contains(FakeCodeServer.ROTATED_SESSION));
+  }
+
+  @Test
   void bodiesPassBothWaysChunkedOrNot() {
     rig.startAgent(LEASE, LeaseBridgeKind.CODE);
     HttpResponse<Buffer> big = send(HttpMethod.GET, "/big", rig.alice, null);
