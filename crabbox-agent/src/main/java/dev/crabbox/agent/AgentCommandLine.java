@@ -94,8 +94,7 @@ final class AgentCommandLine {
 
   static ClientCommand parse(String[] args) throws UsageException {
     if (args.length < 2 || !args[0].equals("egress") || !args[1].equals("client")) {
-      throw new UsageException(isBridge(args) ? "expected the command \"bridge vnc\" or \"bridge code\""
-          : "expected the command \"egress client\"");
+      throw new UsageException("expected the command \"egress client\" (or \"bridge vnc\" / \"bridge code\")");
     }
     Map<String, String> values = new HashMap<>();
     boolean v1 = options(args, VALUE_OPTIONS, values);
