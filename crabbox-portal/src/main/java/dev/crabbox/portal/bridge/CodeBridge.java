@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * code-server on the lease's 127.0.0.1:8080, one bridge stream per request (HTTP/1.1 with
  * {@code Connection: close}; a WebSocket keeps its stream). code-server's password (the lease's
  * {@code codeServerToken}) is used by the bridge to log in; its session cookie is added to every
- * forwarded request and never shown to the browser.
+ * forwarded request and never shown to the browser. WebSocket upgrades and requests that may
+ * change something (anything but GET, HEAD, OPTIONS) must pass the portal's origin check.
  */
 final class CodeBridge {
 
@@ -59,7 +60,7 @@ final class CodeBridge {
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     boolean webSocket = WebSocketUpgrades.isUpgrade(request);
-    if (webSocket && !origins.allows(request)) {
+    if ((webSocket || !safe(request.method())) && !origins.allows(request)) {
       BridgeErrors.refuse(ctx, BridgeErrors.originForbidden());
       return;
     }
@@ -71,6 +72,12 @@ final class CodeBridge {
             .map(cookie -> new Proxied(opened, cookie)))
         .onSuccess(proxied -> forward(ctx, proxied.opened(), proxied.cookie(), webSocket))
         .onFailure(failure -> BridgeErrors.refuse(ctx, failure));
+  }
+
+  /** GET, HEAD and OPTIONS change nothing; everything else must come from the portal's own pages. */
+  private static boolean safe(io.vertx.core.http.HttpMethod method) {
+    return method == io.vertx.core.http.HttpMethod.GET || method == io.vertx.core.http.HttpMethod.HEAD
+        || method == io.vertx.core.http.HttpMethod.OPTIONS;
   }
 
   private record Proxied(OpenedBridge opened, String cookie) {

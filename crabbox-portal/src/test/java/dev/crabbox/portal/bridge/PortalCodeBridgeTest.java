@@ -110,6 +110,10 @@ class PortalCodeBridgeTest {
     HttpResponse<Buffer> echo = send(HttpMethod.POST, "/echo", rig.alice, payload);
     assertEquals(200, echo.statusCode());
     assertEquals(payload, echo.body());
+    HttpResponse<Buffer> foreign = Await.result(http.request(HttpMethod.POST, rig.coordinator.port(), "127.0.0.1",
+        "/portal/leases/" + SLUG + "/code/echo").bearerTokenAuthentication(rig.alice)
+        .putHeader("Origin", "http://evil.test").sendBuffer(payload));
+    assertEquals(403, foreign.statusCode(), "a POST from another site's page is refused");
   }
 
   @Test
@@ -166,7 +170,8 @@ class PortalCodeBridgeTest {
   private HttpResponse<Buffer> send(HttpMethod method, String path, String token, Buffer body) {
     HttpRequest<Buffer> request = http.request(method, rig.coordinator.port(), "127.0.0.1",
         "/portal/leases/" + SLUG + "/code" + path)
-        .putHeader("Cookie", "__Host-crabbox_session=portal-secret; theme=dark");
+        .putHeader("Cookie", "__Host-crabbox_session=portal-secret; theme=dark")
+        .putHeader("Origin", ORIGIN);
     if (token != null) {
       request.bearerTokenAuthentication(token);
     }
