@@ -116,6 +116,7 @@ public final class LeaseBridgeService {
       Instant now = now();
       Instant expires = now.plus(options.getTicketTtl());
       String ticket = Ids.newTicket(random);
+      // Lease bridges have no sessions: the ticket's session column names the kind instead.
       TicketRecord record = new TicketRecord(SecretHashes.sha256(ticket), lease.id(),
           BridgeRole.of(kind), kind.wire(), caller.owner(), caller.org(), caller.role(), now, expires,
           null);

@@ -77,6 +77,7 @@ public final class LeaseBridges {
 
   /** Takes a freshly upgraded agent socket; an older agent of the lease and kind is replaced. */
   void attach(String leaseId, LeaseBridgeKind kind, ServerWebSocket ws) {
+    // Called from the upgrade's callback: the coordinator's context, where the socket lives.
     Context context = vertx.getOrCreateContext();
     AgentSocket agent = AgentSocket.start(leaseId, kind, ws, context, pingInterval, idleTimeout);
     String key = key(leaseId, kind);
