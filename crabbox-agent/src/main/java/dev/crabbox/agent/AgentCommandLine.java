@@ -1,5 +1,6 @@
 package dev.crabbox.agent;
 
+import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import dev.crabbox.protocol.net.ListenAddress;
 import dev.crabbox.protocol.net.ListenAddressException;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * Parses the slim agent's command line (no picocli in the slim jar):
  * {@code egress client --coordinator URL --lease ID [--ticket T | --ticket-file F] [--session S]
- * [--listen 127.0.0.1:3128] [--ca F] [--v1]}. Options take {@code --name value} or
+ * [--listen 127.0.0.1:3128] [--ca F] [--v1]}, or {@code bridge vnc|code --coordinator URL
+ * --lease ID [--ticket T | --ticket-file F] [--ca F]}. Options take {@code --name value} or
  * {@code --name=value}.
  */
 final class AgentCommandLine {
@@ -37,10 +39,19 @@ final class AgentCommandLine {
       "  --v1                speak v1 JSON frames instead of binary v2",
       "  --help              show this help",
       "",
+      "",
+      "   or: java -jar crabbox-agent.jar bridge (vnc|code) --coordinator URL --lease ID",
+      "           (--ticket T | --ticket-file F) [--ca F]",
+      "",
+      "Runs the lease bridge agent: the portal reaches the lease's VNC server (127.0.0.1:5900)",
+      "or code-server (127.0.0.1:8080) through it, and nothing else.",
+      "",
       "Exit codes: 0 ok, 1 could not start, 2 usage error, 4 fatal bridge error.");
 
   private static final Set<String> VALUE_OPTIONS =
       Set.of("--coordinator", "--lease", "--ticket", "--ticket-file", "--session", "--listen", "--ca");
+  private static final Set<String> BRIDGE_VALUE_OPTIONS =
+      Set.of("--coordinator", "--lease", "--ticket", "--ticket-file", "--ca");
   private static final Set<String> FLAG_OPTIONS = Set.of("--v1", "--help", "-h");
 
   /** A command-line mistake; the message is shown to the user (exit code 2). */
@@ -60,6 +71,15 @@ final class AgentCommandLine {
     }
   }
 
+  /** The parsed {@code bridge vnc|code} invocation; {@link #toString()} leaves the ticket out. */
+  record BridgeCommand(LeaseBridgeKind kind, URI coordinator, String lease, String ticket, Path ca) {
+    @Override
+    public String toString() {
+      return "BridgeCommand[kind=" + kind.wire() + ", coordinator=" + coordinator + ", lease=" + lease
+          + ", ca=" + ca + "]";
+    }
+  }
+
   private AgentCommandLine() {}
 
   /** True when the arguments ask for help anywhere. */
@@ -74,9 +94,43 @@ final class AgentCommandLine {
 
   static ClientCommand parse(String[] args) throws UsageException {
     if (args.length < 2 || !args[0].equals("egress") || !args[1].equals("client")) {
-      throw new UsageException("expected the command \"egress client\"");
+      throw new UsageException("expected the command \"egress client\" (or \"bridge vnc\" / \"bridge code\")");
     }
     Map<String, String> values = new HashMap<>();
+    boolean v1 = options(args, VALUE_OPTIONS, values);
+    URI coordinator = coordinator(required(values, "--coordinator"));
+    String lease = required(values, "--lease");
+    String ticket = ticket(values.get("--ticket"), values.get("--ticket-file"));
+    ListenAddress listen = listen(values.getOrDefault("--listen", "127.0.0.1:3128"));
+    Path ca = values.containsKey("--ca") ? readable(values.get("--ca"), "--ca") : null;
+    return new ClientCommand(coordinator, lease, ticket, values.get("--session"), listen, ca, v1);
+  }
+
+  /** True when the arguments name the lease bridge command ({@code bridge vnc|code}). */
+  static boolean isBridge(String[] args) {
+    return args.length >= 1 && args[0].equals("bridge");
+  }
+
+  /** Parses {@code bridge vnc|code --coordinator URL --lease ID (--ticket T | --ticket-file F) [--ca F]}. */
+  static BridgeCommand parseBridge(String[] args) throws UsageException {
+    LeaseBridgeKind kind = args.length < 2 ? null : LeaseBridgeKind.parse(args[1]).orElse(null);
+    if (!isBridge(args) || kind == null) {
+      throw new UsageException("expected the command \"bridge vnc\" or \"bridge code\"");
+    }
+    Map<String, String> values = new HashMap<>();
+    if (options(args, BRIDGE_VALUE_OPTIONS, values)) {
+      throw new UsageException("--v1 is not available for lease bridges");
+    }
+    URI coordinator = coordinator(required(values, "--coordinator"));
+    String lease = required(values, "--lease");
+    String ticket = ticket(values.get("--ticket"), values.get("--ticket-file"));
+    Path ca = values.containsKey("--ca") ? readable(values.get("--ca"), "--ca") : null;
+    return new BridgeCommand(kind, coordinator, lease, ticket, ca);
+  }
+
+  /** Reads the options after the two command words into {@code values}; answers whether --v1 was given. */
+  private static boolean options(String[] args, Set<String> valueOptions, Map<String, String> values)
+      throws UsageException {
     boolean v1 = false;
     for (int i = 2; i < args.length; i++) {
       String arg = args[i];
@@ -91,7 +145,7 @@ final class AgentCommandLine {
         v1 |= name.equals("--v1");
         continue;
       }
-      if (!VALUE_OPTIONS.contains(name)) {
+      if (!valueOptions.contains(name)) {
         throw new UsageException("unknown option or argument: " + name);
       }
       if (value == null) {
@@ -104,12 +158,7 @@ final class AgentCommandLine {
         throw new UsageException(name + " given more than once");
       }
     }
-    URI coordinator = coordinator(required(values, "--coordinator"));
-    String lease = required(values, "--lease");
-    String ticket = ticket(values.get("--ticket"), values.get("--ticket-file"));
-    ListenAddress listen = listen(values.getOrDefault("--listen", "127.0.0.1:3128"));
-    Path ca = values.containsKey("--ca") ? readable(values.get("--ca"), "--ca") : null;
-    return new ClientCommand(coordinator, lease, ticket, values.get("--session"), listen, ca, v1);
+    return v1;
   }
 
   private static String required(Map<String, String> values, String name) throws UsageException {

@@ -1,5 +1,7 @@
 package dev.crabbox.agent;
 
+import dev.crabbox.agent.lease.LeaseBridgeOptions;
+import dev.crabbox.agent.lease.LeaseBridgeVerticle;
 import dev.crabbox.agent.proxy.LeaseProxyOptions;
 import dev.crabbox.agent.proxy.LeaseProxyVerticle;
 import io.vertx.core.Vertx;
@@ -13,9 +15,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Main class of the slim agent jar copied onto leases: runs {@code egress client} until the bridge
- * fails for good (exit 4) or the process is stopped. Prints
- * {@code egress client: connected lease=… session=… listen=…} on stdout at every (re)connect.
+ * Main class of the slim agent jar copied onto leases: runs {@code egress client} or the lease
+ * bridge agent ({@code bridge vnc|code}) until the bridge fails for good (exit 4) or the process
+ * is stopped. Prints {@code egress client: connected lease=… session=… listen=…} (or
+ * {@code lease bridge vnc: connected lease=… target=…}) on stdout at every (re)connect.
  */
 public final class AgentMain {
 
@@ -50,15 +53,16 @@ public final class AgentMain {
         out.println(AgentCommandLine.USAGE);
         return EXIT_OK;
       }
-      AgentCommandLine.ClientCommand command;
       try {
-        command = AgentCommandLine.parse(args);
+        if (AgentCommandLine.isBridge(args)) {
+          return runBridge(AgentCommandLine.parseBridge(args), vertx);
+        }
+        return runClient(AgentCommandLine.parse(args), vertx);
       } catch (AgentCommandLine.UsageException e) {
         err.println("crabbox-agent: " + e.getMessage());
         err.println("run with --help for usage");
         return EXIT_USAGE;
       }
-      return runClient(command, vertx);
     } finally {
       closeQuietly(vertx);
       closed.countDown();
@@ -97,14 +101,51 @@ public final class AgentMain {
           }
         });
     verticle.set(new LeaseProxyVerticle(options));
+    return runUntilFatal(verticle.get(), "egress client", exit, vertx);
+  }
+
+  private int runBridge(AgentCommandLine.BridgeCommand command, Vertx vertx) {
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    String label = "lease bridge " + command.kind().wire();
+    LeaseBridgeOptions options = new LeaseBridgeOptions()
+        .setKind(command.kind())
+        .setCoordinator(command.coordinator())
+        .setLease(command.lease())
+        .setTicketSource(TicketSource.fixed(command.ticket()))
+        .setClientTls(command.ca() == null ? ClientTls.system() : ClientTls.caFile(command.ca()))
+        .setBridgeListener(new BridgeListener() {
+          @Override
+          public void onConnected(BridgeSession session) {
+            out.printf("%s: connected lease=%s target=127.0.0.1:%d%n", label, session.leaseId(),
+                command.kind().port());
+            out.flush();
+          }
+
+          @Override
+          public void onDisconnected(String reason, Duration retryIn) {
+            err.printf("%s: disconnected (%s); reconnecting in %d ms%n", label, reason, retryIn.toMillis());
+          }
+
+          @Override
+          public void onFatal(BridgeFailure failure) {
+            err.println(label + ": " + failure.message());
+            exit.complete(failure.exitCode());
+          }
+        });
+    return runUntilFatal(new LeaseBridgeVerticle(options), label, exit, vertx);
+  }
+
+  /** Deploys {@code verticle} and waits for {@code exit}: a fatal bridge end, a failed start or a stop signal. */
+  private int runUntilFatal(BridgeAgentVerticle<?> verticle, String label, CompletableFuture<Integer> exit,
+      Vertx vertx) {
     // SIGTERM/Ctrl-C: let run() close Vert.x (sockets, bridge) before the JVM halts.
     Thread hook = new Thread(() -> {
       exit.complete(EXIT_OK);
       awaitClosed();
     }, "crabbox-agent-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    vertx.deployVerticle(verticle.get()).onFailure(error -> {
-      err.println("egress client: cannot start: " + error.getMessage());
+    vertx.deployVerticle(verticle).onFailure(error -> {
+      err.println(label + ": cannot start: " + error.getMessage());
       exit.complete(EXIT_CANNOT_START);
     });
     try {

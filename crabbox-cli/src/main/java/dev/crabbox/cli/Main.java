@@ -11,7 +11,9 @@ import dev.crabbox.cli.lease.StopCommand;
 import dev.crabbox.cli.login.LoginCommand;
 import dev.crabbox.cli.runtime.Logging;
 import dev.crabbox.cli.work.RunCommand;
+import dev.crabbox.cli.work.CodeCommand;
 import dev.crabbox.cli.work.SshCommand;
+import dev.crabbox.cli.work.WebVncCommand;
 import dev.crabbox.cli.work.WarmupCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ import picocli.CommandLine.ScopeType;
     description = "Lease Linux boxes from a crabbox coordinator and route their browser or app traffic "
         + "out through this machine.",
     subcommands = {LoginCommand.class, WarmupCommand.class, ListCommand.class, StatusCommand.class,
-        StopCommand.class, RunCommand.class, SshCommand.class,
+        StopCommand.class, RunCommand.class, SshCommand.class, WebVncCommand.class, CodeCommand.class,
         EgressCommand.class, CoordinatorCommand.class, DemoCommand.class,
         BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 coordinator unreachable or failing,"

@@ -3,6 +3,9 @@ package dev.crabbox.coordinator;
 import dev.crabbox.coordinator.auth.BearerAuthHandler;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
 import dev.crabbox.coordinator.auth.JwtTokenVerifier;
+import dev.crabbox.coordinator.bridge.LeaseBridgeRoutes;
+import dev.crabbox.coordinator.bridge.LeaseBridgeService;
+import dev.crabbox.coordinator.bridge.LeaseBridges;
 import dev.crabbox.coordinator.egress.EgressRoutes;
 import dev.crabbox.coordinator.egress.EgressService;
 import dev.crabbox.coordinator.egress.EgressSessions;
@@ -56,6 +59,7 @@ public final class CoordinatorVerticle extends VerticleBase {
   private LeaseProviders providers;
   private LeaseProvisioner provisioner;
   private EgressService egress;
+  private LeaseBridges leaseBridges;
   private MessageConsumer<JsonObject> leaseEnded;
   private HttpServer server;
 
@@ -121,8 +125,12 @@ public final class CoordinatorVerticle extends VerticleBase {
     EgressSessions sessions = new EgressSessions(vertx, options.getPingInterval(),
         options.getIdleTimeout());
     egress = new EgressService(store, leases, sessions, options);
-    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED,
-        message -> egress.onLeaseEnded(message.body()));
+    leaseBridges = new LeaseBridges(vertx, options.getPingInterval(), options.getIdleTimeout());
+    LeaseBridgeService bridges = new LeaseBridgeService(store, leases, leaseBridges, options);
+    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED, message -> {
+      egress.onLeaseEnded(message.body());
+      bridges.onLeaseEnded(message.body());
+    });
     sweeper = new LeaseExpirySweeper(vertx, store, leases, provisioner, options.getClock(),
         options.getSweepInterval(), options.getProvisionTimeout());
 
@@ -131,12 +139,20 @@ public final class CoordinatorVerticle extends VerticleBase {
     new SystemRoutes(auth, options.getClock()).mount(router);
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
+<<<<<<< HEAD
     RunService runs = new RunService(store, leases, options.getRunLogLimit());
     new RunRoutes(runs, auth, body).mount(router);
     RunnerService runners = new RunnerService(store, options.getClock());
     new RunnerRoutes(runners, auth, body).mount(router);
     CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier, keys,
         new CoordinatorServices.Domain(leases, runs, runners, egress));
+=======
+    new LeaseBridgeRoutes(bridges, auth, body, options.isTicketQueryFallback()).mount(router);
+    new RunRoutes(new RunService(store, leases, options.getRunLogLimit()), auth, body)
+        .mount(router);
+    new RunnerRoutes(new RunnerService(store, options.getClock()), auth, body).mount(router);
+    CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier, bridges);
+>>>>>>> bridges
     options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
     return router;
   }
@@ -171,6 +187,7 @@ public final class CoordinatorVerticle extends VerticleBase {
     Future<Void> swept = sweeper == null ? Future.succeededFuture() : sweeper.stop();
     return swept
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
+        .eventually(() -> leaseBridges == null ? Future.succeededFuture() : leaseBridges.close())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> egress == null ? Future.succeededFuture() : egress.drained())
         .eventually(() -> providers == null ? Future.succeededFuture() : providers.close())

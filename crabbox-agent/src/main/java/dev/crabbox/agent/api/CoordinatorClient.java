@@ -1,6 +1,7 @@
 package dev.crabbox.agent.api;
 
 import dev.crabbox.agent.ClientTls;
+import dev.crabbox.protocol.api.BridgeTicket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -161,6 +162,17 @@ public final class CoordinatorClient {
   /** {@code GET /v1/leases/{lease}/egress/status}. */
   public Future<JsonObject> egressStatus(String lease) {
     return call(HttpMethod.GET, "/v1/leases/" + segment(lease) + "/egress/status", null);
+  }
+
+  /** {@code POST /v1/leases/{lease}/bridges/{kind}/ticket}: a one-use lease bridge agent ticket. */
+  public Future<BridgeTicket> mintBridgeTicket(String lease, String kind) {
+    return call(HttpMethod.POST, "/v1/leases/" + segment(lease) + "/bridges/" + segment(kind) + "/ticket", null)
+        .map(json -> BridgeTicket.fromJson(json.getMap()));
+  }
+
+  /** {@code GET /v1/leases/{lease}/bridges}: which lease bridge agents are connected. */
+  public Future<JsonObject> leaseBridges(String lease) {
+    return call(HttpMethod.GET, "/v1/leases/" + segment(lease) + "/bridges", null);
   }
 
   /** Closes the underlying HTTP client. */

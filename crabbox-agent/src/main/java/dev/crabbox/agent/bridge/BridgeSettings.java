@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param coordinator base URL (http/https; ws/wss are derived)
  * @param lease       lease id or slug, as the user gave it
- * @param role        {@code host} or {@code client}
+ * @param role        {@code host} or {@code client} (egress), or a lease bridge kind ({@code vnc}, {@code code})
  * @param sessionId   the session the ticket was minted for, or null (informational until the
  *                    coordinator names the session in the 101)
  */

@@ -1,13 +1,16 @@
 package dev.crabbox.agent.bridge;
 
+import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where a bridge upgrades: {@code {coordinator}/v1/leases/{lease}/egress/{role}}, ws from http
- * and wss from https (ws/wss coordinator URLs are accepted as they are).
+ * Where a bridge upgrades: {@code {coordinator}/v1/leases/{lease}/egress/{role}} for the egress
+ * roles, {@code {coordinator}/v1/leases/{lease}/bridges/{kind}/agent} for a lease bridge kind
+ * ({@code vnc}, {@code code}); ws from http and wss from https (ws/wss coordinator URLs are
+ * accepted as they are).
  */
 record UpgradeTarget(String host, int port, boolean ssl, String path) {
 
@@ -28,8 +31,15 @@ record UpgradeTarget(String host, int port, boolean ssl, String path) {
       base = base.substring(0, base.length() - 1);
     }
     String path = base + "/v1/leases/" + URLEncoder.encode(lease, StandardCharsets.UTF_8).replace("+", "%20")
-        + "/egress/" + role;
+        + "/" + route(role);
     return new UpgradeTarget(coordinator.getHost(), port, ssl, path);
+  }
+
+  /** The path below the lease for {@code role}: an egress role, or a lease bridge kind. */
+  static String route(String role) {
+    return LeaseBridgeKind.parse(role)
+        .map(kind -> "bridges/" + kind.wire() + "/agent")
+        .orElse("egress/" + role);
   }
 
   WebSocketConnectOptions connectOptions() {

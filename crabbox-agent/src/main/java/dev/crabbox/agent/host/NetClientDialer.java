@@ -14,13 +14,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The default dialer: a Vert.x NetClient connecting to a resolved {@link InetSocketAddress}, so
- * no name lookup happens on the way (the address is exactly the one that was checked).
+ * no name lookup happens on the way (the address is exactly the one that was checked). Shared by
+ * the egress host and the lease bridge agent.
  */
-final class NetClientDialer implements Dialer {
+public final class NetClientDialer implements Dialer {
 
   private final NetClient client;
 
-  NetClientDialer(Vertx vertx) {
+  public NetClientDialer(Vertx vertx) {
     this.client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
   }
 
@@ -35,7 +36,8 @@ final class NetClientDialer implements Dialer {
             : error));
   }
 
-  Future<Void> close() {
+  /** Closes the underlying client. */
+  public Future<Void> close() {
     return client.close();
   }
 }

@@ -30,6 +30,14 @@ class UpgradeTargetTest {
   }
 
   @Test
+  void leaseBridgeKindsUpgradeAtTheirAgentRoute() {
+    assertEquals("/v1/leases/blue-lobster/bridges/vnc/agent",
+        UpgradeTarget.of(URI.create("http://h"), "blue-lobster", "vnc").path());
+    assertEquals("/v1/leases/blue-lobster/bridges/code/agent",
+        UpgradeTarget.of(URI.create("http://h"), "blue-lobster", "code").path());
+  }
+
+  @Test
   void otherSchemesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> UpgradeTarget.of(URI.create("ftp://h"), "l", "host"));
   }

@@ -21,7 +21,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class EgressService {
 
   private static final Logger LOG = LoggerFactory.getLogger(EgressService.class);
-  private static final String RESUME_PREFIX = "resume_";
 
   private final CoordinatorStore store;
   private final LeaseService leases;
@@ -181,9 +179,7 @@ public final class EgressService {
   }
 
   private Future<BridgeGrant> issueResumeSecret(LeaseRecord lease, String sessionId, BridgeRole role) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String secret = RESUME_PREFIX + HexFormat.of().formatHex(bytes);
+    String secret = ResumeSecrets.next(random);
     ResumeSecretRecord record = new ResumeSecretRecord(SecretHashes.sha256(secret), lease.id(),
         sessionId, role, now(), null);
     return store.insertResumeSecret(record)

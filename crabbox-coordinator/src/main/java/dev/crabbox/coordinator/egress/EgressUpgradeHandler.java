@@ -3,14 +3,12 @@ package dev.crabbox.coordinator.egress;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.http.ErrorHandlers;
 import dev.crabbox.coordinator.http.JsonResponses;
+import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.coordinator.store.BridgeRole;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,7 @@ final class EgressUpgradeHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!isWebSocketUpgrade(request)) {
+    if (!WebSocketUpgrades.isUpgrade(request)) {
       ctx.fail(ApiException.upgradeRequired());
       return;
     }
@@ -68,11 +66,5 @@ final class EgressUpgradeHandler implements Handler<RoutingContext> {
       ctx.fail(failure);
     }
     ctx.request().resume();
-  }
-
-  private static boolean isWebSocketUpgrade(HttpServerRequest request) {
-    String upgrade = request.getHeader(HttpHeaders.UPGRADE);
-    return request.version() != HttpVersion.HTTP_2 && upgrade != null
-        && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
   }
 }

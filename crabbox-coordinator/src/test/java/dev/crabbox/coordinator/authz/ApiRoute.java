@@ -36,6 +36,8 @@ enum ApiRoute {
       (c, f, token) -> c.post(lease(f) + "/egress/ticket", token, new JsonObject().put("role", "client"))),
   EGRESS_STATUS("GET /v1/leases/{lease}/egress/status", "lease_not_found",
       (c, f, token) -> c.get(lease(f) + "/egress/status", token)),
+  LEASE_BRIDGES("GET /v1/leases/{lease}/bridges", "lease_not_found",
+      (c, f, token) -> c.get(lease(f) + "/bridges", token)),
   LEASE_RUNS("GET /v1/leases/{lease}/runs", "lease_not_found",
       (c, f, token) -> c.get(lease(f) + "/runs", token)),
   CREATE_RUN("POST /v1/runs", "lease_not_found",

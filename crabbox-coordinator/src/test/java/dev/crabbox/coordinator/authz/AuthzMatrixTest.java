@@ -99,6 +99,7 @@ class AuthzMatrixTest {
     row(ApiRoute.DELETE_SHARE,                 OK,      FORBIDDEN, OK,      FORBIDDEN, NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.EGRESS_TICKET,                CREATED, FORBIDDEN, CREATED, FORBIDDEN, NOT_FOUND, CREATED, NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.EGRESS_STATUS,                OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
+    row(ApiRoute.LEASE_BRIDGES,                OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.LEASE_RUNS,                   OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.CREATE_RUN,                   CREATED, CREATED,   CREATED, CREATED,   NOT_FOUND, CREATED, NOT_FOUND, UNAUTHORIZED);
     row(ApiRoute.GET_RUN,                      OK,      OK,        OK,      OK,        NOT_FOUND, OK,      NOT_FOUND, UNAUTHORIZED);
