@@ -3,26 +3,19 @@ package dev.crabbox.coordinator;
 import dev.crabbox.coordinator.auth.BearerAuthHandler;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
 import dev.crabbox.coordinator.auth.TokenVerifier;
-<<<<<<< HEAD
+import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.egress.EgressService;
 import dev.crabbox.coordinator.lease.LeaseService;
 import dev.crabbox.coordinator.run.RunService;
 import dev.crabbox.coordinator.runner.RunnerService;
-=======
-import dev.crabbox.coordinator.bridge.LeaseBridgeService;
->>>>>>> bridges
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import io.vertx.core.Vertx;
 
 /**
-<<<<<<< HEAD
  * What route contributors may use: the store, the bearer token verifier, the options, the
- * signing keys, and the same lease, run, runner and egress services the {@code /v1} routes use
- * (so a contributed page enforces exactly the API's access rules).
-=======
- * What route contributors may use: the store, the bearer token verifier, the options, and the
- * lease bridges (VNC and code streams to a lease, for the portal).
->>>>>>> bridges
+ * signing keys, the same lease, run, runner and egress services the {@code /v1} routes use (so a
+ * contributed page enforces exactly the API's access rules), and the lease bridges (VNC and code
+ * streams to a lease, for the portal).
  */
 public final class CoordinatorServices {
 
@@ -30,45 +23,26 @@ public final class CoordinatorServices {
   private final CoordinatorOptions options;
   private final CoordinatorStore store;
   private final TokenVerifier tokenVerifier;
-<<<<<<< HEAD
   private final CoordinatorKeys keys;
   private final Domain domain;
 
   /** The coordinator's domain services, grouped to keep the constructor short. */
   public record Domain(LeaseService leases, RunService runs, RunnerService runners,
-      EgressService egress) {}
+      EgressService egress, LeaseBridgeService leaseBridges) {}
 
   public CoordinatorServices(Vertx vertx, CoordinatorOptions options, CoordinatorStore store,
       TokenVerifier tokenVerifier, CoordinatorKeys keys, Domain domain) {
-=======
-  private final LeaseBridgeService leaseBridges;
-
-  public CoordinatorServices(Vertx vertx, CoordinatorOptions options, CoordinatorStore store,
-      TokenVerifier tokenVerifier) {
-    this(vertx, options, store, tokenVerifier, null);
-  }
-
-  public CoordinatorServices(Vertx vertx, CoordinatorOptions options, CoordinatorStore store,
-      TokenVerifier tokenVerifier, LeaseBridgeService leaseBridges) {
->>>>>>> bridges
     this.vertx = vertx;
     this.options = options;
     this.store = store;
     this.tokenVerifier = tokenVerifier;
-<<<<<<< HEAD
     this.keys = keys;
     this.domain = domain;
-=======
-    this.leaseBridges = leaseBridges;
   }
 
-  /** The lease bridge rules and streams (VNC, code); the coordinator always provides them. */
+  /** The lease bridge rules and streams (VNC, code). */
   public LeaseBridgeService leaseBridges() {
-    if (leaseBridges == null) {
-      throw new IllegalStateException("these services were built without lease bridges");
-    }
-    return leaseBridges;
->>>>>>> bridges
+    return domain.leaseBridges();
   }
 
   public Vertx vertx() {

@@ -139,20 +139,13 @@ public final class CoordinatorVerticle extends VerticleBase {
     new SystemRoutes(auth, options.getClock()).mount(router);
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
-<<<<<<< HEAD
+    new LeaseBridgeRoutes(bridges, auth, body, options.isTicketQueryFallback()).mount(router);
     RunService runs = new RunService(store, leases, options.getRunLogLimit());
     new RunRoutes(runs, auth, body).mount(router);
     RunnerService runners = new RunnerService(store, options.getClock());
     new RunnerRoutes(runners, auth, body).mount(router);
     CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier, keys,
-        new CoordinatorServices.Domain(leases, runs, runners, egress));
-=======
-    new LeaseBridgeRoutes(bridges, auth, body, options.isTicketQueryFallback()).mount(router);
-    new RunRoutes(new RunService(store, leases, options.getRunLogLimit()), auth, body)
-        .mount(router);
-    new RunnerRoutes(new RunnerService(store, options.getClock()), auth, body).mount(router);
-    CoordinatorServices services = new CoordinatorServices(vertx, options, store, verifier, bridges);
->>>>>>> bridges
+        new CoordinatorServices.Domain(leases, runs, runners, egress, bridges));
     options.getRouteContributors().forEach(contributor -> contributor.contribute(router, services));
     return router;
   }

@@ -8,6 +8,7 @@ import dev.crabbox.portal.page.LoginPage;
 import dev.crabbox.portal.page.RunPage;
 import dev.crabbox.portal.page.RunnerPage;
 import dev.crabbox.portal.page.SharePage;
+import dev.crabbox.portal.bridge.BridgeRoutes;
 import dev.crabbox.portal.security.OriginCheck;
 import dev.crabbox.portal.security.SecurityHeaders;
 import dev.crabbox.portal.session.SessionAuth;
@@ -44,7 +45,8 @@ public final class PortalRoutes implements RouteContributor {
   private static final String ASSETS_ROOT = "crabbox-portal-assets";
 
   private final List<IdentityProvider> identityProviders = new ArrayList<>();
-  private final List<PortalBridge> bridges = new ArrayList<>();
+  /** The VNC and code bridges come with the portal; embedders may add more. */
+  private final List<PortalBridge> bridges = new ArrayList<>(List.of(BridgeRoutes.portalBridge()));
   private Duration sessionLifetime = SessionCookies.DEFAULT_LIFETIME;
 
   /** Adds a sign-in method next to the token form (GitHub OAuth, for example). */

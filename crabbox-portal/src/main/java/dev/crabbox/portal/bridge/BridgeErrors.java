@@ -1,7 +1,6 @@
 package dev.crabbox.portal.bridge;
 
 import dev.crabbox.coordinator.http.ApiException;
-import dev.crabbox.portal.Html;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -41,7 +40,7 @@ final class BridgeErrors {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
         .end("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Crabbox: "
-            + status + "</title></head>\n<body><h1>" + status + "</h1><p>" + Html.escape(message)
+            + status + "</title></head>\n<body><h1>" + status + "</h1><p>" + HtmlText.escape(message)
             + "</p></body></html>\n");
   }
 

@@ -3,6 +3,9 @@ package dev.crabbox.portal.bridge;
 import dev.crabbox.coordinator.CoordinatorServices;
 import dev.crabbox.coordinator.RouteContributor;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
+import dev.crabbox.portal.session.SessionAuth;
+import dev.crabbox.portal.spi.PortalBridge;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.FileSystemAccess;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -41,6 +44,20 @@ public final class BridgeRoutes {
     CodeBridge code = new CodeBridge(bridges, callers, origins);
     router.get("/portal/leases/:lease/code").handler(code::redirectToSlash);
     router.route("/portal/leases/:lease/code/*").handler(code::handle);
+  }
+
+  /**
+   * The bridges as part of the portal: behind its session cookie (no session → the login page)
+   * and its same-origin check on every WebSocket upgrade and state-changing request.
+   */
+  public static PortalBridge portalBridge() {
+    return (router, context) -> {
+      router.routeWithRegex("/portal/leases/[^/]+/(vnc|code)(/.*)?")
+          .handler(context.sessionAuth());
+      mount(router, context.services(),
+          ctx -> Future.succeededFuture(SessionAuth.session(ctx).caller()),
+          context.originCheck()::allowed);
+    };
   }
 
   /**

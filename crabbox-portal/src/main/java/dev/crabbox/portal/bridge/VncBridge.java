@@ -3,7 +3,6 @@ package dev.crabbox.portal.bridge;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.WebSocketUpgrades;
-import dev.crabbox.portal.Html;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,7 +53,7 @@ final class VncBridge {
 
   /** The page: noVNC connects back to this very path with a WebSocket. */
   static String render(String slug) {
-    String name = Html.escape(slug);
+    String name = HtmlText.escape(slug);
     return "<!doctype html>\n"
         + "<html lang=\"en\">\n"
         + "<head><meta charset=\"utf-8\"><title>Desktop: " + name + "</title>\n"
