@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.SessionChannel;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -121,6 +123,41 @@ public final class LeaseShell implements AutoCloseable {
       Integer status = running.getExitStatus();
       return status == null ? NO_EXIT_STATUS : status;
     }
+  }
+
+  /**
+   * Runs {@code command} with {@code input} as its standard input (closed at its end), for
+   * uploads through {@code cat > file}: no SFTP or scp is needed on the lease. Returns the
+   * exit status and what the command printed.
+   */
+  public Captured feed(String command, InputStream input) throws IOException {
+    try (Session session = client.startSession()) {
+      Session.Command running = session.exec(command);
+      try (OutputStream stdin = running.getOutputStream()) {
+        input.transferTo(stdin);
+      }
+      StringBuilder out = new StringBuilder();
+      StringBuilder err = new StringBuilder();
+      Thread errors = new Thread(() -> pump(running.getErrorStream(), err::append), "crabbox-ssh-stderr");
+      errors.setDaemon(true);
+      errors.start();
+      pump(running.getInputStream(), out::append);
+      join(errors);
+      running.join();
+      Integer status = running.getExitStatus();
+      return new Captured(status == null ? NO_EXIT_STATUS : status, out.toString(), err.toString());
+    }
+  }
+
+  /**
+   * Forwards every connection accepted on {@code local} to {@code host:port} as seen from the
+   * lease (an SSH local forward, {@code ssh -L}). Blocks until {@code local} is closed or the
+   * connection ends.
+   */
+  public void forwardLocal(ServerSocket local, String host, int port) throws IOException {
+    Parameters parameters = new Parameters(local.getInetAddress().getHostAddress(), local.getLocalPort(),
+        host, port);
+    client.newLocalPortForwarder(parameters, local).listen();
   }
 
   /** Runs {@code command} and collects its output; for probes and small reads. */
