@@ -97,8 +97,7 @@ public final class LeaseEgressClient {
   void awaitListening(int port, Duration timeout, Duration poll, String leaseRef) throws IOException {
     String check = DIR + "pid=$(cat " + PID_FILE + " 2>/dev/null); "
         + "{ [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null; } || exit " + CLIENT_GONE + "; "
-        + "grep -Eq '^ *[0-9]+: [0-9A-F]+:" + String.format("%04X", port)
-        + " [0-9A-F]+:[0-9A-F]{4} 0A' /proc/net/tcp /proc/net/tcp6";
+        + listenerOf("$pid", port);
     Instant deadline = Instant.now().plus(timeout);
     try {
       while (true) {
@@ -125,6 +124,17 @@ public final class LeaseEgressClient {
         + "kill -9 \"$pid\" 2>/dev/null; echo \"$pid\"";
     String out = shell.capture(script).out().strip();
     return out.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(out));
+  }
+
+  /**
+   * Exits 0 when process {@code pid} owns a socket listening on {@code port}: the kernel's socket
+   * table names the listener's inode, the process's fd directory the sockets it holds. Another
+   * program on the port does not count.
+   */
+  static String listenerOf(String pid, int port) {
+    return "for ino in $(awk '$2 ~ /:" + String.format("%04X", port) + "$/ && $4 == \"0A\" { print $10 }' "
+        + "/proc/net/tcp /proc/net/tcp6 2>/dev/null); do "
+        + "ls -l /proc/" + pid + "/fd 2>/dev/null | grep -q \"socket:\\[$ino\\]\" && exit 0; done; exit 1";
   }
 
   private String didNotListen(String leaseRef, boolean exited) throws IOException {
