@@ -74,7 +74,9 @@ public final class VncCommand implements Callable<Integer> {
   }
 
   private int forwardUntilStopped(LeaseShell shell, ServerSocket local) throws IOException {
+    Thread forwarding = Thread.currentThread();
     ShutdownSignal.Subscription stop = CliEnvironment.of(spec).shutdown().onShutdown(() -> {
+      forwarding.interrupt();
       try {
         local.close();
       } catch (IOException e) {
@@ -89,6 +91,8 @@ public final class VncCommand implements Callable<Integer> {
       }
     } finally {
       stop.close();
+      // The interrupt was the stop signal for the forwarder; it must not leak into what follows.
+      Thread.interrupted();
     }
     return ExitCodes.OK;
   }
