@@ -161,9 +161,11 @@ class RealNetworkSystemTest {
 
     String page = "http://" + lab.origin + ":" + HTTP_PORT + "/page";
     CliRunner.Result launched = cli().run("desktop", "launch", "--id", lease, "--browser", "--url", page,
-        "--egress", "custom");
+        "--egress", "custom", "--webvnc");
     assertEquals(ExitCodes.OK, launched.exitCode(), launched.out() + launched.err());
     assertTrue(launched.out().contains("proxy http://127.0.0.1:" + PROXY_PORT), launched.out());
+    assertTrue(Pattern.compile("WebVNC: http://[0-9.:]+/portal/leases/[a-z]+-[a-z]+/vnc ").matcher(launched.out()).find(),
+        launched.out());
 
     await().atMost(WAIT).until(() -> seen().contains("http /page") && seen().contains("https /pixel.svg"));
     for (String line : seen().strip().split("\n")) {

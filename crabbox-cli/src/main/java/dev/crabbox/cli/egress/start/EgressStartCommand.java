@@ -161,7 +161,13 @@ public final class EgressStartCommand implements Callable<Integer> {
       // Minted last: the ticket is short-lived and one-use, and only the client started below uses it.
       EgressTicket ticket = session.call(api -> api.mintEgressTicket(view.id(), "client", sessionId, null, List.of()));
       client.start(jar, session.target().baseUri(), view.id(), sessionId, listenAddress.toString(), ticket.ticket());
-      client.awaitListening(listenAddress.port(), LISTEN_TIMEOUT, POLL, leaseRef);
+      try {
+        client.awaitListening(listenAddress.port(), LISTEN_TIMEOUT, POLL, leaseRef);
+      } catch (RuntimeException notListening) {
+        // A client that is still starting would hold a session nobody serves; its log stays for reading.
+        client.stop();
+        throw notListening;
+      }
     }
   }
 

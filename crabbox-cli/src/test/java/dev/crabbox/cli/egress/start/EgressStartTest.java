@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,35 @@ class EgressStartTest {
       assertTrue(result.err().contains("crabbox ssh --id " + rig.lease + "\n  cat /tmp/crabbox-egress-client.log"),
           result.err());
       assertTrue(result.err().contains("Last lines of /tmp/crabbox-egress-client.log:"), result.err());
+    }
+  }
+
+  @Test
+  void inTheForegroundTheHostBridgeRunsUntilCtrlC() throws Exception {
+    try (StaticLeaseRig rig = new StaticLeaseRig(dir)) {
+      CliRunner cli = rig.cli();
+      String listen = "127.0.0.1:" + freePort();
+      CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> cli.run("egress", "start",
+          "--id", rig.lease, "--profile", "slack", "--listen", listen));
+
+      await().atMost(Duration.ofSeconds(90)).until(() -> cli.out().contains("egress host: connected") || running.isDone());
+      assertTrue(cli.out().contains("running the host bridge in the foreground; Ctrl-C stops it"), cli.out());
+      assertTrue(cli.out().contains("profile=slack"), cli.out());
+      cli.shutdown().trigger();
+
+      assertEquals(ExitCodes.OK, running.get(60, TimeUnit.SECONDS).exitCode(), cli.err());
+    }
+  }
+
+  @Test
+  void tailscaleNeedsATailnetAddressOnTheLease() throws Exception {
+    try (StaticLeaseRig rig = new StaticLeaseRig(dir)) {
+      CliRunner.Result result = rig.cli().run("egress", "start", "--id", rig.lease, "--profile", "slack",
+          "--network", "tailscale");
+
+      assertEquals(ExitCodes.USAGE, result.exitCode(), result.out());
+      assertTrue(result.err().startsWith("crabbox: --network tailscale: lease cbx_"), result.err());
+      assertTrue(result.err().endsWith(" has no tailnet address; use --network public (or auto)\n"), result.err());
     }
   }
 
