@@ -135,11 +135,6 @@ final class LeaseBox {
     lab.spawn(lab.leaseNs, wrapped, logs.resolve(name + ".log"));
   }
 
-  /** {@code command} as the lease user in the lease namespace (with its /tmp), to completion. */
-  Shell.Result asUser(String command) {
-    return lab.exec(lab.leaseNs, wrapper.toString(), "su", "-s", "/bin/sh", USER, "-c", command);
-  }
-
   /** Removes {@code /var/lib/crabbox} when this box created it (it is only a mount point). */
   void close() {
     if (createdVncMount) {

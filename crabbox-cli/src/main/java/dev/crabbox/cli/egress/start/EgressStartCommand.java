@@ -23,11 +23,14 @@ import dev.crabbox.protocol.net.ListenAddressException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -128,7 +131,7 @@ public final class EgressStartCommand implements Callable<Integer> {
     String sessionId = Ids.newSessionId(new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
 
-    startLeaseClient(session, key, ssh, view, sessionId, listenAddress, leaseRef);
+    startLeaseClient(settings, session, key, ssh, view, sessionId, listenAddress, leaseRef);
     out.printf("egress start: lease proxy listening on %s on lease %s (session %s)%n", listenAddress,
         view.slug(), sessionId);
     out.flush();
@@ -150,8 +153,9 @@ public final class EgressStartCommand implements Callable<Integer> {
   }
 
   /** Steps 2 and 3: Java, helper jar, old client stopped, fresh ticket, client started, listening. */
-  private void startLeaseClient(CoordinatorSession session, OperatorKey key, LeaseMachine.Ssh ssh, LeaseView view,
-      String sessionId, ListenAddress listenAddress, String leaseRef) throws IOException {
+  private void startLeaseClient(CliSettings settings, CoordinatorSession session, OperatorKey key,
+      LeaseMachine.Ssh ssh, LeaseView view, String sessionId, ListenAddress listenAddress, String leaseRef)
+      throws IOException {
     AgentJar jar = AgentJar.carried();
     try (LeaseShell shell = LeaseShell.connect(ssh, key, SSH_TIMEOUT)) {
       LeaseEgressClient client = new LeaseEgressClient(shell);
@@ -160,7 +164,8 @@ public final class EgressStartCommand implements Callable<Integer> {
       client.stop();
       // Minted last: the ticket is short-lived and one-use, and only the client started below uses it.
       EgressTicket ticket = session.call(api -> api.mintEgressTicket(view.id(), "client", sessionId, null, List.of()));
-      client.start(jar, session.target().baseUri(), view.id(), sessionId, listenAddress.toString(), ticket.ticket());
+      client.start(jar, session.target().baseUri(), view.id(), sessionId, listenAddress.toString(), ticket.ticket(),
+          coordinatorCa(settings));
       try {
         client.awaitListening(listenAddress.port(), LISTEN_TIMEOUT, POLL, leaseRef);
       } catch (RuntimeException notListening) {
@@ -169,6 +174,12 @@ public final class EgressStartCommand implements Callable<Integer> {
         throw notListening;
       }
     }
+  }
+
+  /** The PEM of the private CA this CLI trusts for the coordinator ({@code --ca} or config), or null. */
+  private byte[] coordinatorCa(CliSettings settings) throws IOException {
+    Optional<Path> ca = settings.caFile(coordinator.caFlag());
+    return ca.isPresent() ? Files.readAllBytes(ca.get()) : null;
   }
 
   /** {@code egress host …} for this session: the same command whether run here or by the daemon. */

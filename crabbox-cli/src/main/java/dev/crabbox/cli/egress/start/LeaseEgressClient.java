@@ -24,6 +24,7 @@ public final class LeaseEgressClient {
   private static final String DIR = "d=\"${XDG_CACHE_HOME:-$HOME/.cache}/crabbox\"; ";
   private static final String PID_FILE = "\"$d/egress/client.pid\"";
   private static final String TICKET_FILE = "\"$d/egress/client.ticket\"";
+  private static final String CA_FILE = "\"$d/egress/coordinator-ca.pem\"";
   private static final int LOG_LINES = 20;
   /** Exit status of the listener check when the client process is gone. */
   private static final int CLIENT_GONE = 3;
@@ -63,22 +64,23 @@ public final class LeaseEgressClient {
   /**
    * Starts {@code egress client} detached (setsid/nohup), logging to {@link #LOG}. The one-use
    * ticket travels on standard input into an owner-only file, so it never appears in a process
-   * list; the client reads it at start.
+   * list; the client reads it at start. {@code coordinatorCa} (PEM, or null) is the CA that signed
+   * an https coordinator's certificate, when the operator trusts a private one.
    */
-  void start(AgentJar jar, URI coordinator, String lease, String session, String listen, String ticket)
-      throws IOException {
-    LeaseShell.Captured saved = shell.feed(DIR + "umask 077; mkdir -p \"$d/egress\" && cat > " + TICKET_FILE,
-        new ByteArrayInputStream(ticket.getBytes(StandardCharsets.UTF_8)));
-    if (saved.exitCode() != 0) {
-      throw new FatalSetupException("cannot write the egress client's ticket on " + shell.endpoint() + ": "
-          + orStatus(saved));
+  void start(AgentJar jar, URI coordinator, String lease, String session, String listen, String ticket,
+      byte[] coordinatorCa) throws IOException {
+    write(TICKET_FILE, ticket.getBytes(StandardCharsets.UTF_8), "ticket");
+    String ca = "";
+    if (coordinatorCa != null) {
+      write(CA_FILE, coordinatorCa, "coordinator CA");
+      ca = " --ca " + CA_FILE;
     }
     String command = "setsid nohup java -jar \"$d/agent/" + jar.fileName() + "\" egress client"
         + " --coordinator " + ShellWords.quote(coordinator.toString())
         + " --lease " + ShellWords.quote(lease)
         + " --session " + ShellWords.quote(session)
         + " --listen " + ShellWords.quote(listen)
-        + " --ticket-file " + TICKET_FILE;
+        + " --ticket-file " + TICKET_FILE + ca;
     // cd first, on its own: "a && b &" would background a subshell and $! would not be the client.
     String script = DIR + "cd \"$d/egress\" || exit 1; " + command + " > " + LOG + " 2>&1 < /dev/null & "
         + "echo $! > " + PID_FILE;
@@ -86,6 +88,16 @@ public final class LeaseEgressClient {
     if (started.exitCode() != 0) {
       throw new FatalSetupException("cannot start the egress client on " + shell.endpoint() + ": "
           + orStatus(started));
+    }
+  }
+
+  /** Writes {@code bytes} into {@code file} (owner-only) through standard input. */
+  private void write(String file, byte[] bytes, String what) throws IOException {
+    LeaseShell.Captured saved = shell.feed(DIR + "umask 077; mkdir -p \"$d/egress\" && cat > " + file,
+        new ByteArrayInputStream(bytes));
+    if (saved.exitCode() != 0) {
+      throw new FatalSetupException("cannot write the egress client's " + what + " on " + shell.endpoint() + ": "
+          + orStatus(saved));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.crabbox.cli.CliRunner;
 import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.runtime.ManualShutdownSignal;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -135,6 +136,21 @@ class EgressStartTest {
       assertEquals(ExitCodes.USAGE, result.exitCode(), result.out());
       assertTrue(result.err().startsWith("crabbox: --network tailscale: lease cbx_"), result.err());
       assertTrue(result.err().endsWith(" has no tailnet address; use --network public (or auto)\n"), result.err());
+    }
+  }
+
+  @Test
+  void theLeaseClientTrustsThePrivateCaOfAnHttpsCoordinator() throws Exception {
+    SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    try (StaticLeaseRig rig = new StaticLeaseRig(dir, certificate)) {
+      CliRunner.Result started = rig.run("egress", "start", "--id", rig.lease, "--profile", "slack",
+          "--listen", "127.0.0.1:" + freePort(), "--daemon");
+
+      assertEquals(ExitCodes.OK, started.exitCode(), started.out() + started.err());
+      assertTrue(started.out().contains("host=true client=true"), started.out());
+      assertTrue(Files.exists(rig.box.resolve(".cache/crabbox/egress/coordinator-ca.pem")));
+    } finally {
+      certificate.delete();
     }
   }
 

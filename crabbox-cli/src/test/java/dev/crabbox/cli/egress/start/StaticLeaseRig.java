@@ -13,8 +13,11 @@ import dev.crabbox.coordinator.testing.TestSshHost;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,8 +33,15 @@ final class StaticLeaseRig implements AutoCloseable {
   private final TestSshHost host;
   private final CoordinatorVerticle coordinator;
   private final String url;
+  private final SelfSignedCertificate tls;
 
   StaticLeaseRig(Path dir) throws Exception {
+    this(dir, null);
+  }
+
+  /** With {@code tls}, the coordinator serves https://localhost with that certificate, which the CLI trusts. */
+  StaticLeaseRig(Path dir, SelfSignedCertificate tls) throws Exception {
+    this.tls = tls;
     home = dir.resolve("home");
     box = Files.createDirectories(dir.resolve("box"));
     OperatorKey key = OperatorKey.resolve(new CliEnvironment(Map.of(), home, new ManualShutdownSignal()).settings());
@@ -39,11 +49,16 @@ final class StaticLeaseRig implements AutoCloseable {
     JsonObject providers = new JsonObject().put("static", new JsonObject().put("hosts", new JsonArray()
         .add(new JsonObject().put("name", "box1").put("host", host.host()).put("port", host.port())
             .put("user", host.user()).put("hostKey", host.hostKeyFingerprint()))));
-    coordinator = new CoordinatorVerticle(new CoordinatorOptions().setPort(0)
-        .setDataDir(dir.resolve("data")).setProvidersConfig(providers));
+    CoordinatorOptions options = new CoordinatorOptions().setPort(0).setDataDir(dir.resolve("data"))
+        .setProvidersConfig(providers);
+    if (tls != null) {
+      options.setHost("localhost").setTlsCertPath(Path.of(tls.certificatePath()))
+          .setTlsKeyPath(Path.of(tls.privateKeyPath()));
+    }
+    coordinator = new CoordinatorVerticle(options);
     vertx.deployVerticle(coordinator).await();
-    url = "http://127.0.0.1:" + coordinator.actualPort();
-    CliRunner.Result warm = cli().run("warmup", "--static-host", "box1", "--poll-interval", "100ms");
+    url = (tls == null ? "http://127.0.0.1:" : "https://localhost:") + coordinator.actualPort();
+    CliRunner.Result warm = run("warmup", "--static-host", "box1", "--poll-interval", "100ms");
     assertEquals(ExitCodes.OK, warm.exitCode(), warm.err());
     lease = warm.out().trim().split(" ")[0];
   }
@@ -53,10 +68,19 @@ final class StaticLeaseRig implements AutoCloseable {
     return new CliRunner(home).env("CRABBOX_COORDINATOR", url).env("CRABBOX_TOKEN", coordinator.adminToken());
   }
 
+  /** Runs one command with a fresh {@link #cli()}, adding {@code --ca} for an https coordinator. */
+  CliRunner.Result run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    if (tls != null) {
+      all.addAll(List.of("--ca", tls.certificatePath()));
+    }
+    return cli().run(all.toArray(String[]::new));
+  }
+
   @Override
   public void close() throws Exception {
     try {
-      cli().run("egress", "stop", "--id", lease);
+      run("egress", "stop", "--id", lease);
     } finally {
       host.close();
       vertx.close().await();
