@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * the agent module's {@code slim} artifact into the CLI's classes), and its SHA-256, which names
  * its copy on a lease so an unchanged helper is uploaded once.
  */
-public final class AgentJar {
+final class AgentJar {
   /** Where the build puts the jar among the CLI's classes. */
   static final String RESOURCE = "/dev/crabbox/cli/agent/crabbox-agent-slim.jar";
 
@@ -26,7 +26,7 @@ public final class AgentJar {
   }
 
   /** The carried jar; a clear failure for a CLI built without it. */
-  public static AgentJar carried() {
+  static AgentJar carried() {
     try (InputStream in = AgentJar.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("this crabbox build carries no egress client helper ("
@@ -39,17 +39,17 @@ public final class AgentJar {
   }
 
   /** Lower-case hex SHA-256 of the jar. */
-  public String sha256() {
+  String sha256() {
     return sha256;
   }
 
   /** The jar's bytes, as a fresh stream. */
-  public InputStream open() {
+  InputStream open() {
     return new ByteArrayInputStream(bytes);
   }
 
   /** The file name of the jar on a lease: {@code crabbox-agent-<sha256>.jar}. */
-  public String fileName() {
+  String fileName() {
     return "crabbox-agent-" + sha256 + ".jar";
   }
 

@@ -17,9 +17,9 @@ import java.util.OptionalLong;
  * ({@code ${XDG_CACHE_HOME:-~/.cache}/crabbox}), the detached {@code egress client} with its pid
  * file, the wait for its listener, and stopping it. Every method blocks.
  */
-public final class LeaseEgressClient {
+final class LeaseEgressClient {
   /** Where the detached client writes its output on the lease (spec 000, troubleshooting). */
-  public static final String LOG = "/tmp/crabbox-egress-client.log";
+  static final String LOG = "/tmp/crabbox-egress-client.log";
 
   private static final String DIR = "d=\"${XDG_CACHE_HOME:-$HOME/.cache}/crabbox\"; ";
   private static final String PID_FILE = "\"$d/egress/client.pid\"";
@@ -31,7 +31,7 @@ public final class LeaseEgressClient {
 
   private final LeaseShell shell;
 
-  public LeaseEgressClient(LeaseShell shell) {
+  LeaseEgressClient(LeaseShell shell) {
     this.shell = shell;
   }
 
@@ -128,7 +128,7 @@ public final class LeaseEgressClient {
   }
 
   /** Stops a running client named by the pid file (only a crabbox-agent process); its pid, or empty. */
-  public OptionalLong stop() throws IOException {
+  OptionalLong stop() throws IOException {
     String script = DIR + "p=" + PID_FILE + "; [ -f \"$p\" ] || exit 0; pid=$(cat \"$p\"); rm -f \"$p\"; "
         + "[ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null || exit 0; "
         + "tr '\\000' ' ' < /proc/$pid/cmdline 2>/dev/null | grep -q crabbox-agent || exit 0; "
