@@ -3,6 +3,8 @@ package dev.crabbox.cli;
 import dev.crabbox.cli.bench.BenchCommand;
 import dev.crabbox.cli.coordinator.CoordinatorCommand;
 import dev.crabbox.cli.demo.DemoCommand;
+import dev.crabbox.cli.desktop.DesktopCommand;
+import dev.crabbox.cli.desktop.VncCommand;
 import dev.crabbox.cli.egress.EgressCommand;
 import dev.crabbox.cli.error.ErrorHandlingInstaller;
 import dev.crabbox.cli.lease.ListCommand;
@@ -34,7 +36,8 @@ import picocli.CommandLine.ScopeType;
     description = "Lease Linux boxes from a crabbox coordinator and route their browser or app traffic "
         + "out through this machine.",
     subcommands = {LoginCommand.class, WarmupCommand.class, ListCommand.class, StatusCommand.class,
-        StopCommand.class, RunCommand.class, SshCommand.class, WebVncCommand.class, CodeCommand.class,
+        StopCommand.class, RunCommand.class, SshCommand.class, VncCommand.class, DesktopCommand.class,
+        WebVncCommand.class, CodeCommand.class,
         EgressCommand.class, CoordinatorCommand.class, DemoCommand.class,
         BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 coordinator unreachable or failing,"

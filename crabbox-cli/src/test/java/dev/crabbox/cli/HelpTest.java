@@ -24,6 +24,10 @@ class HelpTest {
       "egress host|Run only the local egress host bridge",
       "egress client|Run only the lease-side proxy bridge",
       "egress status|Show coordinator bridge status",
+      "egress start|Start a remote lease proxy and local host bridge",
+      "egress stop|Stop the local host daemon and remote lease client",
+      "vnc|Tunnel the lease's loopback VNC server to this machine over SSH",
+      "desktop launch|Launch the lease browser (or open a URL) on its desktop",
       "coordinator|Run a crabbox coordinator and mint its bearer tokens.",
       "coordinator serve|Run a coordinator (HTTP API, egress bridges and portal)",
       "coordinator token|Mint a bearer token with the coordinator's signing key"})
@@ -49,13 +53,9 @@ class HelpTest {
     assertTrue(out.contains("host    Run only the local egress host bridge"), out);
     assertTrue(out.contains("client  Run only the lease-side proxy bridge"), out);
     assertTrue(out.contains("status  Show coordinator bridge status"), out);
-  }
-
-  @Test
-  void egressHasNoStartOrStopYet() {
-    CliRunner.Result result = new CliRunner(home).run("egress", "start", "--id", "blue-lobster");
-
-    assertEquals(ExitCodes.USAGE, result.exitCode());
+    assertTrue(out.contains("start   Start a remote lease proxy and local host bridge"), out);
+    assertTrue(out.contains("stop    Stop the local host daemon and remote lease client"), out);
+    assertTrue(!out.contains("supervise"), "the daemon's own command stays hidden: " + out);
   }
 
   @Test

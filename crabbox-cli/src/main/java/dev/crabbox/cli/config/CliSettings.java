@@ -66,6 +66,14 @@ public final class CliSettings {
         KEY_BLACKSMITH_CLI);
   }
 
+  /**
+   * Extra request headers configured for the coordinator ({@code coordinatorHeaders} in the file),
+   * e.g. an access gateway's service token; empty when none.
+   */
+  public Map<String, String> coordinatorHeaders() {
+    return fileConfig().coordinatorHeadersOrEmpty();
+  }
+
   /** The {@code blacksmith:} section of the config file (empty when absent). */
   public BlacksmithConfig blacksmith() {
     return fileConfig().blacksmithOrEmpty();

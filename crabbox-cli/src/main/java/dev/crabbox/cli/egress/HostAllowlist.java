@@ -16,10 +16,10 @@ import java.util.List;
  * @param profileLabel the profile names joined by commas, or null without --profile
  * @param explicitEntries the normalised --allow entries (possibly empty)
  */
-record HostAllowlist(Allowlist allowlist, String profileLabel, List<String> explicitEntries) {
+public record HostAllowlist(Allowlist allowlist, String profileLabel, List<String> explicitEntries) {
 
   /** Builds the allowlist; usage errors for unknown profiles, ports, and an empty result. */
-  static HostAllowlist of(List<String> profiles, List<String> allowEntries) {
+  public static HostAllowlist of(List<String> profiles, List<String> allowEntries) {
     List<String> names = List.copyOf(new LinkedHashSet<>(profiles.stream()
         .map(String::trim).filter(name -> !name.isEmpty()).toList()));
     try {

@@ -34,6 +34,16 @@ public final class CoordinatorFlags {
     return provider != null && !provider.isBlank();
   }
 
+  /** True when {@code --coordinator} was given on the command line. */
+  public boolean coordinatorFlagGiven() {
+    return coordinator != null && !coordinator.isBlank();
+  }
+
+  /** The {@code --ca} flag as given, or null; for commands that start another crabbox process. */
+  public String caFlag() {
+    return ca == null || ca.isBlank() ? null : ca.trim();
+  }
+
   /** Resolves and checks the coordinator URL, the CA file and the provider label. */
   public CoordinatorTarget resolve(CliSettings settings) {
     Optional<String> providerLabel = settings.validProvider(provider);

@@ -151,8 +151,8 @@ public final class LeaseShell implements AutoCloseable {
 
   /**
    * Forwards every connection accepted on {@code local} to {@code host:port} as seen from the
-   * lease (an SSH local forward, {@code ssh -L}). Blocks until {@code local} is closed or the
-   * connection ends.
+   * lease (an SSH local forward, {@code ssh -L}). Blocks until the calling thread is interrupted
+   * and {@code local} closed (SSHJ keeps accepting until both), or the connection fails.
    */
   public void forwardLocal(ServerSocket local, String host, int port) throws IOException {
     Parameters parameters = new Parameters(local.getInetAddress().getHostAddress(), local.getLocalPort(),

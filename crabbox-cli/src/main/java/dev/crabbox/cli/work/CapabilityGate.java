@@ -23,7 +23,7 @@ import java.util.Set;
  * then the label check for managed leases; static/local hosts are probed over SSH instead, and
  * the run gets the environment of what was requested and found.
  */
-final class CapabilityGate {
+public final class CapabilityGate {
   private final Set<Capability> requested;
   private final Set<Capability> mustProbe;
   private final LeaseTarget target;
@@ -39,7 +39,7 @@ final class CapabilityGate {
    *
    * @throws UsageException with the spec's message for the first refused capability
    */
-  static CapabilityGate check(LeaseView lease, Set<Capability> requested) {
+  public static CapabilityGate check(LeaseView lease, Set<Capability> requested) {
     ProviderSpec provider = LeaseFacts.provider(lease);
     LeaseTarget target = LeaseFacts.target(lease);
     List<String> refused = CapabilityCheck.validateRequested(provider, target, requested);
@@ -60,7 +60,7 @@ final class CapabilityGate {
    *
    * @throws CapabilityProbeException when a probed capability is missing on the host
    */
-  Map<String, String> environment(LeaseShell shell) throws IOException {
+  public Map<String, String> environment(LeaseShell shell) throws IOException {
     if (mustProbe.contains(Capability.DESKTOP) && !vncListening(shell)) {
       throw new CapabilityProbeException(Probes.desktopNotFound());
     }
@@ -91,7 +91,7 @@ final class CapabilityGate {
    * Exits 0 when /proc/net/tcp{,6} lists a listener (state 0A) on {@code port} that a connection
    * to 127.0.0.1 reaches: bound to 127.0.0.1, to every address, or (dual-stack) to ::ffff:127.0.0.1.
    */
-  static String vncListenerSearch(int port) {
+  public static String vncListenerSearch(int port) {
     String hexPort = String.format("%04X", port);
     return "grep -Eq '^ *[0-9]+: (0100007F|00000000):" + hexPort + " [0-9A-F]{8}:[0-9A-F]{4} 0A' /proc/net/tcp"
         + " || grep -Eq '^ *[0-9]+: (0{32}|0{16}FFFF00000100007F):" + hexPort

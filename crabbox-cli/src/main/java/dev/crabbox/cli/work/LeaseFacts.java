@@ -12,15 +12,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /** What the workflows read off a lease object: its provider row, its target, how to SSH to it. */
-final class LeaseFacts {
-  static final String ACTIVE = "active";
+public final class LeaseFacts {
+  public static final String ACTIVE = "active";
   static final String PROVISIONING = "provisioning";
   static final String FAILED = "failed";
 
   private LeaseFacts() {
   }
 
-  static Future<LeaseView> read(JsonObject json) {
+  public static Future<LeaseView> read(JsonObject json) {
     return ApiAnswers.read(json, LeaseView::fromJson, "lease");
   }
 
@@ -34,7 +34,7 @@ final class LeaseFacts {
   }
 
   /** The lease's operating system; Linux when the lease does not say. */
-  static LeaseTarget target(LeaseView lease) {
+  public static LeaseTarget target(LeaseView lease) {
     try {
       return lease.target() == null || lease.target().isEmpty() ? LeaseTarget.LINUX
           : LeaseTarget.parse(lease.target());
@@ -49,7 +49,7 @@ final class LeaseFacts {
   }
 
   /** The SSH endpoint of an active lease; a clear refusal for any other lease. */
-  static LeaseMachine.Ssh requireSsh(LeaseView lease) {
+  public static LeaseMachine.Ssh requireSsh(LeaseView lease) {
     String name = lease.id() + " (" + lease.slug() + ")";
     if (!ACTIVE.equals(lease.state())) {
       String why = FAILED.equals(lease.state()) && lease.failure() != null ? ": " + lease.failure() : "";
