@@ -39,11 +39,16 @@ public final class LeaseAgentInstaller {
     LeaseShell.Captured found = shell.capture("command -v java >/dev/null 2>&1 && java -version 2>&1 | head -n 1");
     String line = found.exitCode() == 0 ? found.out().strip() : "";
     if (javaMajor(line) < REQUIRED_JAVA) {
-      String what = line.isEmpty() ? "no java on the PATH" : "only " + line;
-      throw new FatalSetupException(purpose + " needs Java " + REQUIRED_JAVA + " or newer on the lease to run "
-          + "the crabbox helper, but " + shell.endpoint() + " has " + what + "; install one (for example `"
-          + JAVA_INSTALL_HINT + "`) and try again");
+      throw new FatalSetupException(javaRefusal(purpose, shell.endpoint(), line));
     }
+  }
+
+  /** The refusal for a lease whose Java is missing ({@code found} empty) or too old. */
+  static String javaRefusal(String purpose, String endpoint, String found) {
+    String what = found == null || found.isBlank() ? "no java on the PATH" : "only " + found.strip();
+    return purpose + " needs Java " + REQUIRED_JAVA + " or newer on the lease to run the crabbox "
+        + "helper, but " + endpoint + " has " + what + "; install one (for example `"
+        + JAVA_INSTALL_HINT + "`) and run " + purpose + " again";
   }
 
   /** The major version in the first line of {@code java -version}, or 0. */

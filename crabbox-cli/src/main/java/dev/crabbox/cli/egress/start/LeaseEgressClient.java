@@ -1,6 +1,7 @@
 package dev.crabbox.cli.egress.start;
 
 import dev.crabbox.cli.error.FatalSetupException;
+import dev.crabbox.cli.agent.LeaseAgentInstaller;
 import dev.crabbox.cli.ssh.LeaseShell;
 import dev.crabbox.cli.ssh.ShellWords;
 import java.io.ByteArrayInputStream;
@@ -30,35 +31,21 @@ final class LeaseEgressClient {
   private static final int CLIENT_GONE = 3;
 
   private final LeaseShell shell;
+  private final LeaseAgentInstaller installer;
 
   LeaseEgressClient(LeaseShell shell) {
     this.shell = shell;
+    this.installer = new LeaseAgentInstaller(shell);
   }
 
   /** Refuses (exit 4) when the lease has no Java 17+ on the PATH. */
   void requireJava() throws IOException {
-    LeaseShell.Captured found = shell.capture("command -v java >/dev/null 2>&1 && java -version 2>&1 | head -n 1");
-    String line = found.exitCode() == 0 ? found.out().strip() : "";
-    if (JavaRuntime.major(line).orElse(0) < JavaRuntime.REQUIRED_MAJOR) {
-      throw new FatalSetupException(JavaRuntime.refusal(shell.endpoint(), line));
-    }
+    installer.requireJava("egress start");
   }
 
   /** Uploads {@code jar} unless a copy with its checksum is already there; true when it uploaded. */
   boolean install(AgentJar jar) throws IOException {
-    String file = "\"$d/agent/" + jar.fileName() + "\"";
-    String check = DIR + "f=" + file + "; [ -f \"$f\" ] && sha256sum \"$f\" | cut -d ' ' -f 1";
-    if (shell.capture(check).out().strip().equals(jar.sha256())) {
-      return false;
-    }
-    String upload = DIR + "umask 077; mkdir -p \"$d/agent\" && t=\"$d/agent/.upload.$$\" && cat > \"$t\" "
-        + "&& mv -f \"$t\" " + file;
-    LeaseShell.Captured copied = shell.feed(upload, jar.open());
-    if (copied.exitCode() != 0 || !shell.capture(check).out().strip().equals(jar.sha256())) {
-      throw new FatalSetupException("cannot copy the egress client helper to " + shell.endpoint() + ": "
-          + orStatus(copied));
-    }
-    return true;
+    return installer.install(jar);
   }
 
   /**
