@@ -64,9 +64,14 @@ public final class FakeGitHub {
     return this;
   }
 
+  /** {@code http://127.0.0.1:<port>}: authorize and token URLs are under it, the API at /api. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.actualPort();
+  }
+
   /** Settings pointing at this server. */
   public GitHubSettings settings(String org, Set<String> admins) {
-    String base = "http://127.0.0.1:" + server.actualPort();
+    String base = baseUrl();
     return new GitHubSettings(CLIENT_ID, CLIENT_SECRET, URI.create(base + "/login/oauth/authorize"),
         URI.create(base + "/login/oauth/access_token"), URI.create(base + "/api"), org, admins,
         null);
