@@ -124,8 +124,4 @@ final class GitHubApi {
     return Future.failedFuture(new GitHubException("GitHub could not be reached: "
         + failure.getMessage()));
   }
-
-  void close() {
-    web.close();
-  }
 }
