@@ -58,7 +58,7 @@ public final class GitHubLogin implements IdentityProvider {
     CliHandoff handoff = new CliHandoff(clock);
     GitHubApi api = new GitHubApi(context.services().vertx(), settings);
     router.get(START).handler(ctx -> redirectToGitHub(ctx, context, states,
-        states.begin(ctx, Paths.safeNext(ctx.queryParams().get("next")), null)));
+        Paths.safeNext(ctx.queryParams().get("next")), null));
     router.get(CLI_START).handler(ctx -> {
       CliRequest cli;
       try {
@@ -68,14 +68,21 @@ public final class GitHubLogin implements IdentityProvider {
             + "is broken: " + e.getMessage() + ". Run crabbox login again.");
         return;
       }
-      redirectToGitHub(ctx, context, states, states.begin(ctx, Paths.ROOT, cli));
+      redirectToGitHub(ctx, context, states, Paths.ROOT, cli);
     });
     router.get(CALLBACK).handler(ctx -> callback(ctx, context, states, handoff, api));
     handoff.mount(router, context.services());
   }
 
   private void redirectToGitHub(RoutingContext ctx, PortalContext context, OAuthStates states,
-      String state) {
+      String next, CliRequest cli) {
+    String state;
+    try {
+      state = states.begin(ctx, next, cli);
+    } catch (IllegalStateException tooMany) {
+      refuse(ctx, context, 503, "login_busy", tooMany.getMessage());
+      return;
+    }
     String location = settings.authorizeUrl() + "?client_id=" + encode(settings.clientId())
         + "&redirect_uri=" + encode(callbackUrl(ctx, context)) + "&scope=" + encode(SCOPE)
         + "&state=" + encode(state) + "&allow_signup=false";
