@@ -225,6 +225,27 @@ class GitHubLoginTest {
   }
 
   @Test
+  void aSignInCancelledAtGitHubSaysSo(Vertx vertx) {
+    start(vertx, "", Set.of());
+    HttpResponse<Buffer> start = browser.get(portal("/portal/login/github"));
+    String authorize = start.getHeader("Location");
+    assertTrue(authorize.startsWith(github.baseUrl() + "/login/oauth/authorize?client_id="
+        + FakeGitHub.CLIENT_ID + "&redirect_uri=" + java.net.URLEncoder.encode(
+            portal("/portal/login/github/callback"), java.nio.charset.StandardCharsets.UTF_8)
+        + "&scope=read%3Auser+read%3Aorg&state="), authorize);
+    String state = authorize.replaceAll(".*[?&]state=([^&]*).*", "$1");
+
+    // What GitHub sends back when the user clicks Cancel on the authorize page.
+    HttpResponse<Buffer> cancelled = browser.get(portal("/portal/login/github/callback"
+        + "?error=access_denied&error_description=The+user+has+denied+your+application+access."
+        + "&state=" + state));
+
+    assertRefused(cancelled, 401, "github_login_refused");
+    assertTrue(cancelled.bodyAsString().contains("GitHub sign-in was cancelled."));
+    assertEquals(0, github.tokenExchanges());
+  }
+
+  @Test
   void aBrokenTerminalLoginLinkIsExplained(Vertx vertx) {
     start(vertx, "", Set.of());
     HttpResponse<Buffer> response = browser.get(portal(
