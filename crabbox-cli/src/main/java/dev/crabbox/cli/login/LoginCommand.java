@@ -50,10 +50,11 @@ public final class LoginCommand implements Callable<Integer> {
     CliEnvironment environment = CliEnvironment.of(spec);
     CliSettings settings = environment.settings();
     CoordinatorTarget target = coordinator.resolve(settings);
+    // A token saved in the config file is not a reason to skip signing in again.
     Setting given = settings.token(token);
-    boolean browser = !given.isPresent() || !(given.source().equals("--token")
+    boolean tokenGiven = given.isPresent() && (given.source().equals("--token")
         || given.source().equals(CliSettings.ENV_TOKEN));
-    String bearer = browser ? signInWithGitHub(target, environment) : given.value();
+    String bearer = tokenGiven ? given.value() : signInWithGitHub(target, environment);
     Whoami caller = new CoordinatorSession(target, bearer).call(client -> client.whoami()
         .compose(json -> ApiAnswers.read(json, Whoami::fromJson, "whoami")));
     CliConfigStore store = settings.store();
