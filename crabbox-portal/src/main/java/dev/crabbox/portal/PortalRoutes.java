@@ -2,6 +2,7 @@ package dev.crabbox.portal;
 
 import dev.crabbox.coordinator.CoordinatorServices;
 import dev.crabbox.coordinator.RouteContributor;
+import dev.crabbox.portal.login.LoginLinks;
 import dev.crabbox.portal.page.IndexPage;
 import dev.crabbox.portal.page.LeasePage;
 import dev.crabbox.portal.page.LoginPage;
@@ -47,11 +48,18 @@ public final class PortalRoutes implements RouteContributor {
   private final List<IdentityProvider> identityProviders = new ArrayList<>();
   /** The VNC and code bridges come with the portal; embedders may add more. */
   private final List<PortalBridge> bridges = new ArrayList<>(List.of(BridgeRoutes.portalBridge()));
+  private final List<LoginLinks> loginLinks = new ArrayList<>();
   private Duration sessionLifetime = SessionCookies.DEFAULT_LIFETIME;
 
   /** Adds a sign-in method next to the token form (GitHub OAuth, for example). */
   public PortalRoutes withIdentityProvider(IdentityProvider provider) {
     identityProviders.add(Objects.requireNonNull(provider, "provider"));
+    return this;
+  }
+
+  /** Serves one-use sign-in links minted by {@code links} ({@code /portal/login/link}). */
+  public PortalRoutes withLoginLinks(LoginLinks links) {
+    loginLinks.add(Objects.requireNonNull(links, "links"));
     return this;
   }
 
@@ -87,6 +95,7 @@ public final class PortalRoutes implements RouteContributor {
     new LoginPage(pages, services.tokenVerifier(), cookies, identityProviders)
         .mount(router, body);
     identityProviders.forEach(provider -> provider.mount(router, context));
+    loginLinks.forEach(links -> links.mount(router, context));
 
     IndexPage index = new IndexPage(pages, services);
     LeasePage lease = new LeasePage(pages, services);

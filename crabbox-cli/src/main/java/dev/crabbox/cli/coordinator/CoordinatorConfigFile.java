@@ -13,20 +13,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The coordinator's YAML config file ({@code coordinator serve --config}): today one section,
+ * The coordinator's YAML config file ({@code coordinator serve --config}): section
  * {@code providers}, with a subsection per provider ({@code local}, {@code static},
- * {@code hetzner}, {@code aws}) and {@code bootstrap}. See config/coordinator.example.yaml.
+ * {@code hetzner}, {@code aws}) and {@code bootstrap}, and section {@code portal} (sign-in:
+ * {@code github}, {@code gateway}). See config/coordinator.example.yaml.
  * Credentials may stay out of the file: providers also read their environment variables.
  */
 final class CoordinatorConfigFile {
 
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final Set<String> SECTIONS = Set.of("providers");
+  private static final Set<String> SECTIONS = Set.of("providers", "portal");
 
   private CoordinatorConfigFile() {}
 
   /** The {@code providers} section of {@code file}, empty when the file has none. */
   static JsonObject providers(Path file) {
+    return section(file, "providers", "a mapping of provider name to settings");
+  }
+
+  /** The {@code portal} section of {@code file}, null when the file has none. */
+  static JsonObject portal(Path file) {
+    JsonObject portal = section(file, "portal", "a mapping with github: and gateway: settings");
+    return portal.isEmpty() ? null : portal;
+  }
+
+  private static JsonObject section(Path file, String name, String shape) {
     if (!Files.isReadable(file)) {
       throw new UsageException("--config " + file + " does not exist or is not readable");
     }
@@ -53,14 +64,13 @@ final class CoordinatorConfigFile {
     for (String key : root.fieldNames()) {
       if (!SECTIONS.contains(key)) {
         throw new UsageException("--config " + file + ": unknown section \"" + key
-            + "\" (known: providers)");
+            + "\" (known: portal, providers)");
       }
     }
-    Object providers = root.getValue("providers");
-    if (providers != null && !(providers instanceof JsonObject)) {
-      throw new UsageException("--config " + file + ": providers must be a mapping of provider "
-          + "name to settings");
+    Object section = root.getValue(name);
+    if (section != null && !(section instanceof JsonObject)) {
+      throw new UsageException("--config " + file + ": " + name + " must be " + shape);
     }
-    return providers == null ? new JsonObject() : (JsonObject) providers;
+    return section == null ? new JsonObject() : (JsonObject) section;
   }
 }

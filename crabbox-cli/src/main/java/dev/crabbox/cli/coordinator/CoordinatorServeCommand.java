@@ -13,6 +13,7 @@ import dev.crabbox.coordinator.CoordinatorVerticle;
 import dev.crabbox.coordinator.store.PostgresUrl;
 import dev.crabbox.coordinator.store.StoreKind;
 import dev.crabbox.portal.PortalRoutes;
+import dev.crabbox.portal.config.PortalConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
@@ -66,8 +67,8 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
   boolean printToken;
 
   @Option(names = "--config", paramLabel = "<yaml-file>",
-      description = "Coordinator config (providers: local, static hosts, hetzner, aws, bootstrap); "
-          + "see config/coordinator.example.yaml.")
+      description = "Coordinator config (providers: local, static hosts, hetzner, aws, bootstrap; "
+          + "portal: github, gateway sign-in); see config/coordinator.example.yaml.")
   Path config;
 
   @Option(names = "--store", paramLabel = "<h2|postgres>", defaultValue = "h2",
@@ -118,7 +119,18 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
         .setTlsKeyPath(tlsKey == null ? null : tlsKey.toAbsolutePath())
         .setTicketQueryFallback(!noTicketQuery)
         .setProvidersConfig(config == null ? null : CoordinatorConfigFile.providers(config))
-        .addRouteContributor(new PortalRoutes());
+        .addRouteContributor(portal(environment));
+  }
+
+  /** The portal with the sign-in methods of the config's portal: section and the environment. */
+  private PortalRoutes portal(CliEnvironment environment) {
+    try {
+      return PortalConfig.routes(config == null ? null : CoordinatorConfigFile.portal(config),
+          environment.variables());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException((config == null ? "" : "--config " + config + ": ")
+          + e.getMessage());
+    }
   }
 
   private StoreKind storeKind() {

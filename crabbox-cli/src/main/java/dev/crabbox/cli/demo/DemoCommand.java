@@ -1,8 +1,10 @@
 package dev.crabbox.cli.demo;
 
 import dev.crabbox.agent.WireVersion;
+import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.egress.StatusLine;
 import dev.crabbox.cli.runtime.Blocking;
+import dev.crabbox.cli.runtime.ShutdownSignal;
 import dev.crabbox.protocol.api.EgressStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,25 +22,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code crabbox demo}: a local lease, a recorded run on it and mediated egress for it, end to end
  * on this machine, then a clean stop. Everything
  * it starts is what an operator would run, only embedded in one process and bound to loopback.
+ * It prints the portal's URL and a one-use sign-in link for the admin; {@code --stay} keeps the
+ * coordinator up after the demo, until Ctrl-C, so that the link can be used.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run Crabbox end to end on this machine: an embedded coordinator, a local lease "
-        + "warmed with crabbox warmup, a recorded crabbox run, mediated egress for that lease (one "
-        + "page fetched through the lease proxy); then stop.")
+    description = "Run Crabbox end to end on this machine: an embedded coordinator with its portal, "
+        + "a local lease warmed with crabbox warmup, a recorded crabbox run, mediated egress for "
+        + "that lease (one page fetched through the lease proxy); then stop.")
 public final class DemoCommand implements Callable<Integer> {
 
   private static final long STEP_TIMEOUT_SECONDS = 60;
 
   @Spec
   CommandSpec spec;
+
+  @Option(names = "--stay",
+      description = "Keep the demo's coordinator and portal up after the demo until Ctrl-C.")
+  boolean stay;
 
   @Override
   public Integer call() throws Exception {
@@ -47,11 +57,17 @@ public final class DemoCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     RecordingOrigin origin = new RecordingOrigin(vertx);
     LocalEgressRig rig = null;
+    ShutdownSignal.Subscription staying = null;
     try {
       await(origin.start());
       out.printf("demo: origin listening on http://127.0.0.1:%d/%n", origin.port());
       rig = await(LocalEgressRig.startCoordinator(vertx, dataDir));
       out.printf("demo: coordinator %s (data in %s)%n", rig.coordinator().baseUri(), dataDir);
+      out.printf("demo: portal %s%n", rig.portalUrl());
+      out.printf("demo: sign in to the portal as admin: %s (one use, within %d minutes; %s)%n",
+          rig.adminLoginLink(), rig.loginLinks().lifetime().toMinutes(), stay
+              ? "the demo stays up until Ctrl-C"
+              : "the demo stops when it ends, run crabbox demo --stay to keep it up");
       DemoOperator operator = new DemoOperator(dataDir.resolve("operator"),
           rig.coordinator().baseUri(), rig.coordinator().adminToken());
 
@@ -92,6 +108,14 @@ public final class DemoCommand implements Callable<Integer> {
       DemoOperator.Outcome stop = operator.run("stop", rig.leaseSlug());
       out.printf("demo: $ crabbox stop %s -> %s%n", rig.leaseSlug(), stop.exitCode() == 0
           ? await(rig.admin().getLease(rig.leaseId())).getString("state") : stop.err().strip());
+      if (stay && stop.exitCode() == 0) {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        staying = CliEnvironment.of(spec).shutdown().onShutdown(interrupted::countDown);
+        out.printf("demo: staying up; the portal is at %s (sign-in link above); press Ctrl-C to "
+            + "stop%n", rig.portalUrl());
+        out.flush();
+        interrupted.await();
+      }
       return stop.exitCode();
     } finally {
       if (rig != null) {
@@ -102,6 +126,9 @@ public final class DemoCommand implements Callable<Integer> {
       Blocking.deleteTree(dataDir);
       out.println("demo: stopped cleanly");
       out.flush();
+      if (staying != null) {
+        staying.close();
+      }
     }
   }
 

@@ -9,6 +9,11 @@ import dev.crabbox.agent.proxy.LeaseProxyOptions;
 import dev.crabbox.agent.proxy.LeaseProxyVerticle;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.coordinator.auth.Caller;
+import dev.crabbox.coordinator.auth.CoordinatorKeys;
+import dev.crabbox.coordinator.auth.Role;
+import dev.crabbox.portal.PortalRoutes;
+import dev.crabbox.portal.login.LoginLinks;
 import dev.crabbox.protocol.allow.Allowlist;
 import dev.crabbox.protocol.net.ListenAddress;
 import io.vertx.core.Future;
@@ -19,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole mediated-egress path on this machine: an embedded coordinator, one manual lease, an
- * egress host and a lease proxy, all on loopback ports. The demo, the benchmark and the component
+ * A whole mediated-egress path on this machine: an embedded coordinator (with its portal), one
+ * manual lease, an egress host and a lease proxy, all on loopback ports. The demo, the benchmark and the component
  * tests build on it so that they exercise exactly what an operator runs.
  */
 public final class LocalEgressRig {
@@ -38,6 +43,7 @@ public final class LocalEgressRig {
   private final Vertx vertx;
   private final List<String> deployments = new ArrayList<>();
   private CoordinatorVerticle coordinator;
+  private LoginLinks loginLinks;
   private CoordinatorClient admin;
   private JsonObject lease;
   private EgressHostVerticle host;
@@ -58,8 +64,11 @@ public final class LocalEgressRig {
   /** Starts the embedded coordinator alone; {@link #bridge} later connects a lease's egress. */
   public static Future<LocalEgressRig> startCoordinator(Vertx vertx, Path dataDir) {
     LocalEgressRig rig = new LocalEgressRig(vertx);
-    rig.coordinator = new CoordinatorVerticle(new CoordinatorOptions()
-        .setHost("127.0.0.1").setPort(0).setDataDir(dataDir));
+    CoordinatorOptions options = new CoordinatorOptions().setHost("127.0.0.1").setPort(0)
+        .setDataDir(dataDir);
+    rig.loginLinks = new LoginLinks(options.getClock(), LoginLinks.DEFAULT_LIFETIME);
+    rig.coordinator = new CoordinatorVerticle(options.addRouteContributor(
+        new PortalRoutes().withLoginLinks(rig.loginLinks)));
     return rig.deploy(rig.coordinator).map(v -> {
       rig.admin = new CoordinatorClient(vertx, rig.coordinator.baseUri(),
           rig.coordinator.adminToken(), null);
@@ -118,6 +127,21 @@ public final class LocalEgressRig {
 
   public CoordinatorVerticle coordinator() {
     return coordinator;
+  }
+
+  /** The portal's address on the embedded coordinator. */
+  public String portalUrl() {
+    return coordinator.baseUri() + PortalRoutes.PATH;
+  }
+
+  /** A one-use, short-lived link that signs a browser in to the portal as the admin. */
+  public String adminLoginLink() {
+    return coordinator.baseUri() + loginLinks.mint(new Caller(CoordinatorKeys.ADMIN_OWNER, "",
+        Role.ADMIN));
+  }
+
+  public LoginLinks loginLinks() {
+    return loginLinks;
   }
 
   public CoordinatorClient admin() {

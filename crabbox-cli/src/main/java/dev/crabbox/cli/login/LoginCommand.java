@@ -6,10 +6,12 @@ import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.config.CliConfig;
 import dev.crabbox.cli.config.CliConfigStore;
 import dev.crabbox.cli.config.CliSettings;
+import dev.crabbox.cli.config.Setting;
 import dev.crabbox.cli.options.ApiAnswers;
 import dev.crabbox.cli.options.CoordinatorFlags;
 import dev.crabbox.cli.options.CoordinatorSession;
 import dev.crabbox.cli.options.CoordinatorTarget;
+import dev.crabbox.cli.runtime.VertxRuntime;
 import dev.crabbox.protocol.api.Whoami;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,12 +24,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crabbox login}: checks a coordinator URL and token with {@code GET /v1/whoami}, then saves
  * them (with the CA file and provider, when given) to the config file. Nothing is saved when the
- * check fails.
+ * check fails. Without {@code --token} or {@code CRABBOX_TOKEN} it signs in with GitHub through
+ * the browser ({@link BrowserLogin}) and saves the token the coordinator issues for that identity.
  */
 @Command(name = "login",
     mixinStandardHelpOptions = true,
     versionProvider = CrabboxVersion.class,
-    description = "Verify a coordinator URL and bearer token, then save them to the CLI config.",
+    description = "Sign in to a coordinator and save its URL and bearer token to the CLI config: with "
+        + "--token (or $CRABBOX_TOKEN), or else with GitHub in the browser.",
     footer = {"", "The token of an embedded coordinator: crabbox coordinator serve --data DIR --print-token"})
 public final class LoginCommand implements Callable<Integer> {
   @Spec
@@ -37,7 +41,8 @@ public final class LoginCommand implements Callable<Integer> {
   CoordinatorFlags coordinator;
 
   @Option(names = "--token", paramLabel = "<token>",
-      description = "Bearer token (a JWT from the coordinator). Default: $CRABBOX_TOKEN, then the config file.")
+      description = "Bearer token (a JWT from the coordinator). Default: $CRABBOX_TOKEN; without "
+          + "either, sign in with GitHub in the browser.")
   String token;
 
   @Override
@@ -45,7 +50,11 @@ public final class LoginCommand implements Callable<Integer> {
     CliEnvironment environment = CliEnvironment.of(spec);
     CliSettings settings = environment.settings();
     CoordinatorTarget target = coordinator.resolve(settings);
-    String bearer = settings.requireToken(token);
+    // A token saved in the config file is not a reason to skip signing in again.
+    Setting given = settings.token(token);
+    boolean tokenGiven = given.isPresent() && (given.source().equals("--token")
+        || given.source().equals(CliSettings.ENV_TOKEN));
+    String bearer = tokenGiven ? given.value() : signInWithGitHub(target, environment);
     Whoami caller = new CoordinatorSession(target, bearer).call(client -> client.whoami()
         .compose(json -> ApiAnswers.read(json, Whoami::fromJson, "whoami")));
     CliConfigStore store = settings.store();
@@ -58,5 +67,11 @@ public final class LoginCommand implements Callable<Integer> {
         caller.org().isEmpty() ? "-" : caller.org(), caller.role(), store.file());
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private String signInWithGitHub(CoordinatorTarget target, CliEnvironment environment) {
+    BrowserLogin login = new BrowserLogin(target.baseUri(), target.tls(),
+        spec.commandLine().getErr(), BrowserOpener.forDesktop(environment.variables()));
+    return VertxRuntime.call(login::run);
   }
 }

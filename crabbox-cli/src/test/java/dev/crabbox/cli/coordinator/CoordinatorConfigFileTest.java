@@ -46,7 +46,7 @@ class CoordinatorConfigFileTest {
         .contains("is not valid YAML"));
     assertTrue(assertThrows(UsageException.class,
         () -> CoordinatorConfigFile.providers(write("provider:\n  local: {}\n"))).getMessage()
-        .endsWith("unknown section \"provider\" (known: providers)"));
+        .endsWith("unknown section \"provider\" (known: portal, providers)"));
     assertTrue(assertThrows(UsageException.class,
         () -> CoordinatorConfigFile.providers(write("providers: local\n"))).getMessage()
         .endsWith("providers must be a mapping of provider name to settings"));

@@ -94,10 +94,13 @@ class LoginCommandTest {
   }
 
   @Test
-  void missingTokenSaysHowToProvideIt() {
-    CliRunner.Result result = new CliRunner(home).run("login", "--coordinator", coordinator.url());
+  void withoutATokenAndWithoutGitHubSignInItSaysHowToProvideOne() {
+    CliRunner cli = new CliRunner(home);
+    CliRunner.Result result = cli.run("login", "--coordinator", coordinator.url());
 
-    assertEquals(ExitCodes.USAGE, result.exitCode());
-    assertTrue(result.err().contains("CRABBOX_TOKEN"), result.err());
+    assertEquals(ExitCodes.FATAL, result.exitCode(), result.err());
+    assertTrue(result.err().contains("does not offer GitHub sign-in"), result.err());
+    assertTrue(result.err().contains("crabbox login --token T (or set CRABBOX_TOKEN)"), result.err());
+    assertTrue(Files.notExists(cli.configFile()), "nothing saved");
   }
 }

@@ -41,8 +41,13 @@ public final class LoginPage {
   }
 
   private void form(RoutingContext ctx, int status, String message, String next) {
+    String safeNext = Paths.safeNext(next);
+    // Each provider brings the browser back to the page it asked for, like the token form.
+    List<Link> links = safeNext.equals(Paths.ROOT) ? providers : providers.stream()
+        .map(p -> new Link(p.text(), p.href() + "?next=" + Paths.segment(safeNext), false))
+        .toList();
     pages.render(ctx, status, "login.jte", new LoginView(pages.page(ctx, "Sign in", null), message,
-        Paths.safeNext(next), providers));
+        safeNext, links));
   }
 
   private void login(RoutingContext ctx) {

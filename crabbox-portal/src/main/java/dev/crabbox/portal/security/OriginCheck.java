@@ -43,7 +43,7 @@ public final class OriginCheck implements Handler<RoutingContext> {
   /** Whether the request's Origin is the portal's own. */
   public boolean allowed(HttpServerRequest request) {
     String origin = request.getHeader("Origin");
-    return origin != null && origin.equalsIgnoreCase(expectedOrigin(request));
+    return origin != null && origin.equalsIgnoreCase(portalOrigin(request));
   }
 
   public static ApiException forbidden() {
@@ -51,7 +51,11 @@ public final class OriginCheck implements Handler<RoutingContext> {
         + "so it was refused. Reload the page and try again.");
   }
 
-  private String expectedOrigin(HttpServerRequest request) {
+  /**
+   * The portal's own origin for {@code request}: the public URL's, else the scheme and host it
+   * arrived with (sign-in providers build their callback URLs on it).
+   */
+  public String portalOrigin(HttpServerRequest request) {
     if (configuredOrigin != null) {
       return configuredOrigin;
     }
