@@ -16,7 +16,7 @@ class HelpTest {
   @ParameterizedTest(name = "{0} --help")
   @CsvSource(delimiter = '|', value = {
       "''|Lease Linux boxes from a crabbox coordinator",
-      "login|Verify a coordinator URL and bearer token",
+      "login|Sign in to a coordinator and save its URL and bearer token",
       "list|List the leases you can see on the coordinator",
       "status|Show one lease (by id or slug)",
       "stop|Stop (release) a lease by id or slug",

@@ -62,7 +62,8 @@ class TlsCoordinatorTest {
     assertEquals(url, saved.coordinator(), "wss is saved as https");
     assertEquals(Path.of(certificate.certificatePath()).toAbsolutePath().toString(), saved.ca());
 
-    CliRunner.Result relogin = new CliRunner(home.resolve("b")).run("login");
+    // Without --token, login would sign in with GitHub; the saved CA still applies to a token login.
+    CliRunner.Result relogin = new CliRunner(home.resolve("b")).run("login", "--token", token);
     assertEquals(ExitCodes.OK, relogin.exitCode(), "the saved CA is used again: " + relogin.err());
 
     server.shutdown().trigger();
