@@ -12,6 +12,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -60,7 +61,13 @@ final class RelayEndpoint implements SessionEndpoint {
     Context socketContext = vertx.getOrCreateContext();
     agent.pause(); // nothing is read before the owner's socket is there to take it
     Relayed relayed = new Relayed(agent);
-    client.connect(connectOptions(grant, agent.subProtocol()))
+    Future<WebSocket> connected;
+    try {
+      connected = client.connect(connectOptions(grant, agent.subProtocol()));
+    } catch (RuntimeException e) {
+      connected = Future.failedFuture(e);
+    }
+    connected
         .onSuccess(owner -> relayed.to(grant, owner))
         .onFailure(failure -> {
           LOG.info("owner of egress session {} (lease {}) unreachable at {}: {}; taking it over",
@@ -79,8 +86,12 @@ final class RelayEndpoint implements SessionEndpoint {
   }
 
   private WebSocketConnectOptions connectOptions(BridgeGrant grant, String subProtocol) {
+    URI owner = URI.create(ownerUrl);
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setAbsoluteURI(ownerUrl + RelayHeaders.PATH)
+        .setHost(owner.getHost())
+        .setPort(owner.getPort())
+        .setSsl("https".equals(owner.getScheme()))
+        .setURI(RelayHeaders.PATH)
         .addHeader(RelayHeaders.SECRET, relaySecret)
         .addHeader(RelayHeaders.LEASE, grant.leaseId())
         .addHeader(RelayHeaders.SLUG, grant.slug())
