@@ -26,6 +26,10 @@ public final class CoordinatorVertx {
 
   /** A Vert.x that joins the cluster described by {@code settings}. */
   public static Future<Vertx> clustered(ClusterSettings settings) {
+    // Before Hazelcast's first log line, so that it too goes through SLF4J (Logback), not JUL.
+    if (System.getProperty("hazelcast.logging.type") == null) {
+      System.setProperty("hazelcast.logging.type", "slf4j");
+    }
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost(settings.host()).setClusterPublicHost(settings.host());
     return builder(options)
