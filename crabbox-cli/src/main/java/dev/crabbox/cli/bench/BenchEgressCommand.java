@@ -141,7 +141,9 @@ public final class BenchEgressCommand implements Callable<Integer> {
         ByteSize.format(streamBytes), rounds, Runtime.getRuntime().availableProcessors());
     out.flush();
     List<Result> results = new ArrayList<>();
+    double[] transports;
     try {
+      transports = measureTransports(nodes);
       for (int clientNode = 0; clientNode < 2; clientNode++) {
         LocalEgressRig rig = await(LocalEgressRig.onNodes(vertx, nodes.node(0), nodes.node(clientNode),
             nodes.adminToken(), LocalEgressRig.Settings.loopback(WireVersion.V2)), 60);
@@ -166,10 +168,28 @@ public final class BenchEgressCommand implements Callable<Integer> {
         figure(r.concurrentMBps())));
     out.printf("cross-node / single-node: bulk %s, concurrent %s%n",
         ratio(cross.bulkMBps(), single.bulkMBps()), ratio(cross.concurrentMBps(), single.concurrentMBps()));
+    out.printf("relay transport B->A, one sender, 64 KiB messages: node-to-node WebSocket %s MB/s, "
+        + "clustered event bus with credits %s MB/s%n", figure(transports[0]), figure(transports[1]));
     out.printf("2-node: the lease proxy's socket lands on node B and is relayed over a node-to-node "
         + "WebSocket to node A, which owns the session.%n");
     out.flush();
     return 0;
+  }
+
+  /** Best of {@code rounds} for each relay transport between the nodes: {WebSocket, event bus}. */
+  private double[] measureTransports(ClusterBenchNodes nodes) throws Exception {
+    double webSocket = 0;
+    double eventBus = 0;
+    for (int round = 0; round <= rounds; round++) { // round 0 warms up
+      long ws = await(RelayTransports.webSocket(nodes.vertx(0), nodes.vertx(1), bulkBytes), 600);
+      long bus = await(RelayTransports.eventBus(nodes.vertx(0), nodes.vertx(1), bulkBytes), 600);
+      if (round > 0) {
+        webSocket = Math.max(webSocket, mbps(bulkBytes, ws));
+        eventBus = Math.max(eventBus, mbps(bulkBytes, bus));
+      }
+    }
+    spec.commandLine().getErr().printf("bench: relay transports done%n");
+    return new double[] {webSocket, eventBus};
   }
 
   private Result measure(String mode, BenchClient client, BenchClient.Route bulkRoute, BenchClient.Route route)

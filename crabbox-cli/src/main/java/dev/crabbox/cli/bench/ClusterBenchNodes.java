@@ -59,6 +59,11 @@ final class ClusterBenchNodes {
     return coordinators.get(index).baseUri();
   }
 
+  /** The clustered Vert.x of node {@code index} (0: A, 1: B). */
+  Vertx vertx(int index) {
+    return nodes.get(index);
+  }
+
   String adminToken() {
     return adminToken;
   }
