@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sharing one PostgreSQL database: a host agent on node 1 and a client agent on node 3 exchange
  * traffic through the session's owner; a ticket works on one node only; a release on node 2
  * closes sockets on the others; the expiry sweep runs once cluster-wide; and after {@code kill
- * -9} of the owner the agents re-pair through the survivors with their resume secrets. The last
+ * -9} of the owner the agents re-pair through the survivors with their resume secrets; a new
+ * session started on one node replaces the old session's sockets on the others. The last
  * test kills node 1, so the order matters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -167,6 +168,23 @@ class ClusterProcessTest {
 
   @Test
   @Order(5)
+  void aNewSessionStartedOnAnotherNodeReplacesTheOldSocketsEverywhere() {
+    String lease = api.createLease(node1, new JsonObject());
+    TestPeer host = api.connectWithTicket(node1, lease, "host", api.ticket(node1, lease, "host"));
+    TestPeer client = api.connectWithTicket(node3, lease, "client",
+        api.ticket(node3, lease, "client"));
+    awaitPaired(node2, lease);
+
+    HttpResponse<Buffer> newer = api.request(node2, HttpMethod.POST,
+        "/v1/leases/" + lease + "/egress/ticket",
+        new JsonObject().put("role", "host").put("sessionID", "egress_newer-session"));
+    assertEquals(201, newer.statusCode(), newer.bodyAsString());
+    host.expectClose(CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
+    client.expectClose(CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
+  }
+
+  @Test
+  @Order(6)
   void afterKillingTheOwnerTheAgentsRepairThroughTheSurvivors() {
     String lease = api.createLease(node1, new JsonObject());
     String slug = api.get(node1, "/v1/leases/" + lease).getString("slug");
