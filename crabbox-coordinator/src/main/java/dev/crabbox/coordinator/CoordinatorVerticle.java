@@ -149,7 +149,7 @@ public final class CoordinatorVerticle extends VerticleBase {
         options.getIdleTimeout(), metrics);
     SessionPlacement local = SessionPlacement.local(sessions);
     egress = new EgressService(store, leases, sessions,
-        cluster == null ? local : cluster.placement(local), options);
+        cluster == null ? local : cluster.placement(local, sessions), options);
     // Not a local consumer: in a cluster a lease released on one node ends sockets on all.
     leaseEnded = vertx.eventBus().consumer(LeaseEvents.ENDED, message -> {
       egress.onLeaseEnded(message.body());

@@ -1,5 +1,6 @@
 package dev.crabbox.coordinator.cluster;
 
+import dev.crabbox.coordinator.egress.CloseReasons;
 import dev.crabbox.coordinator.egress.EgressSessions;
 import dev.crabbox.coordinator.egress.SessionEndpoint;
 import dev.crabbox.coordinator.egress.SessionPlacement;
@@ -22,15 +23,26 @@ final class ClusterPlacement implements SessionPlacement {
 
   /** Published when a lease's session changes: {@code {"leaseId":..,"sessionId":..}}. */
   static final String SESSION_CHANGED = "crabbox.cluster.egress.session-changed";
+  /**
+   * Published when a node took a session over from an owner it could not dial:
+   * {@code {"leaseId":..,"sessionId":..,"from":nodeId}}. Should that owner still be alive (a
+   * network hiccup rather than a crash), it lets go of the session's sockets so that their agents
+   * reconnect to the new owner instead of staying paired with nobody.
+   */
+  static final String OWNER_MOVED = "crabbox.cluster.egress.owner-moved";
+  static final String MOVED = "egress session moved to another node";
   private static final long LIVENESS_TIMEOUT_MS = 2000;
 
   private final CoordinatorCluster cluster;
   private final SessionPlacement local;
+  private final EgressSessions sessions;
   private final Context context;
 
-  ClusterPlacement(CoordinatorCluster cluster, SessionPlacement local, Context context) {
+  ClusterPlacement(CoordinatorCluster cluster, SessionPlacement local, EgressSessions sessions,
+      Context context) {
     this.cluster = cluster;
     this.local = local;
+    this.sessions = sessions;
     this.context = context;
   }
 
@@ -61,7 +73,21 @@ final class ClusterPlacement implements SessionPlacement {
 
   private Future<SessionEndpoint> takeOver(String leaseId, SessionOwners.Owner unreachable) {
     return cluster.owners().takeOver(leaseId, unreachable)
+        .onSuccess(owner -> {
+          if (owner.nodeId().equals(cluster.nodeId())) {
+            cluster.vertx().eventBus().publish(OWNER_MOVED, new JsonObject()
+                .put("leaseId", leaseId).put("sessionId", owner.sessionId())
+                .put("from", unreachable.nodeId()));
+          }
+        })
         .compose(owner -> endpointOf(leaseId, owner, false));
+  }
+
+  /** Consumer of {@link #OWNER_MOVED}: the former owner closes the session's sockets (1001). */
+  void onOwnerMoved(Message<JsonObject> message) {
+    if (cluster.nodeId().equals(message.body().getString("from"))) {
+      sessions.end(message.body().getString("leaseId"), CloseReasons.GOING_AWAY_CODE, MOVED);
+    }
   }
 
   private static Future<SessionEndpoint> unreachable(SessionOwners.Owner owner) {

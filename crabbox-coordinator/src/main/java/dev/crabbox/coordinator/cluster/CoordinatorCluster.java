@@ -3,6 +3,7 @@ package dev.crabbox.coordinator.cluster;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
 import dev.crabbox.coordinator.egress.BridgeGrant;
+import dev.crabbox.coordinator.egress.EgressSessions;
 import dev.crabbox.coordinator.egress.SessionEndpoint;
 import dev.crabbox.coordinator.egress.SessionPlacement;
 import dev.crabbox.coordinator.http.ServerOptionsFactory;
@@ -147,15 +148,18 @@ public final class CoordinatorCluster {
   }
 
   /**
-   * The session placement of this node, built on {@code local} (this node's own sessions); call
-   * on the coordinator verticle's context, once.
+   * The session placement of this node, built on {@code local}, the placement of this node's own
+   * {@code sessions}; call on the coordinator verticle's context, once.
    */
-  public SessionPlacement placement(SessionPlacement local) {
-    ClusterPlacement placement = new ClusterPlacement(this, local, vertx.getOrCreateContext());
+  public SessionPlacement placement(SessionPlacement local, EgressSessions sessions) {
+    ClusterPlacement placement = new ClusterPlacement(this, local, sessions,
+        vertx.getOrCreateContext());
     consumers.add(vertx.eventBus().<JsonObject>consumer(ClusterPlacement.SESSION_CHANGED,
         placement::onSessionChanged));
     consumers.add(vertx.eventBus().<JsonObject>consumer(
         ClusterPlacement.livenessAddress(nodeId()), placement::onLivenessAsked));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(ClusterPlacement.OWNER_MOVED,
+        placement::onOwnerMoved));
     return placement;
   }
 
