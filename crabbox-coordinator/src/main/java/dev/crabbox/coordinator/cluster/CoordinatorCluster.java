@@ -52,6 +52,7 @@ public final class CoordinatorCluster {
   static final String RELAY_SECRET = "relay-secret";
   /** How long lease work waits for a lock another node holds before leaving the work to it. */
   private static final Duration LOCK_WAIT = Duration.ofMillis(200);
+  private static final int RELAY_CONNECT_TIMEOUT_MS = 3000;
 
   private final Vertx vertx;
   private final CoordinatorOptions options;
@@ -73,7 +74,9 @@ public final class CoordinatorCluster {
         node -> manager.getNodes().contains(node));
     this.relaySecret = relaySecret;
     this.metrics = metrics;
+    // A short connect timeout: an owner that does not answer is taken over, not waited for.
     this.relayClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setConnectTimeout(RELAY_CONNECT_TIMEOUT_MS)
         .setMaxFrameSize(ServerOptionsFactory.MAX_WEBSOCKET_FRAME)
         .setMaxMessageSize(ServerOptionsFactory.MAX_WEBSOCKET_MESSAGE));
   }
