@@ -4,6 +4,7 @@ import dev.crabbox.coordinator.egress.CloseReasons;
 import dev.crabbox.coordinator.egress.EgressSessions;
 import dev.crabbox.coordinator.egress.SessionEndpoint;
 import dev.crabbox.coordinator.egress.SessionPlacement;
+import dev.crabbox.coordinator.http.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,6 +33,7 @@ final class ClusterPlacement implements SessionPlacement {
   static final String OWNER_MOVED = "crabbox.cluster.egress.owner-moved";
   static final String MOVED = "egress session moved to another node";
   private static final long LIVENESS_TIMEOUT_MS = 2000;
+  private static final long LEASE_LOCK_WAIT_MS = 10_000;
 
   private final CoordinatorCluster cluster;
   private final SessionPlacement local;
@@ -99,6 +101,27 @@ final class ClusterPlacement implements SessionPlacement {
     Promise<T> done = Promise.promise();
     context.runOnContext(v -> work.get().onComplete(done));
     return done.future();
+  }
+
+  /**
+   * Holds the lease's cluster lock meanwhile, so that two nodes minting the first ticket of a
+   * session, or upgrading while a new session starts, take turns as on one node.
+   */
+  @Override
+  public <T> Future<T> exclusive(String leaseId, Supplier<Future<T>> work) {
+    return cluster.vertx().sharedData()
+        .getLockWithTimeout("crabbox.egress.lease." + leaseId, LEASE_LOCK_WAIT_MS)
+        .recover(busy -> Future.failedFuture(new ApiException(503, "egress_busy",
+            "another coordinator node is busy with the egress of this lease; retry")))
+        .compose(lock -> {
+          Future<T> done;
+          try {
+            done = work.get();
+          } catch (RuntimeException e) {
+            done = Future.failedFuture(e);
+          }
+          return done.onComplete(finished -> lock.release());
+        });
   }
 
   @Override

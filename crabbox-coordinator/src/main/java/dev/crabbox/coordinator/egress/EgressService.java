@@ -69,9 +69,10 @@ public final class EgressService {
   public Future<EgressTicket> mintTicket(Caller caller, String idOrSlug, TicketRequest request) {
     return leases.findManaged(caller, idOrSlug)
         .compose(visible -> requireActive(visible.lease()))
-        .compose(lease -> perLease.run(lease.id(), () -> currentSessionFor(lease, request)
-            .compose(session -> scope(lease, session, request))
-            .compose(session -> issueTicket(caller, lease, session, request.role()))))
+        .compose(lease -> perLease.run(lease.id(), () -> placement.exclusive(lease.id(),
+            () -> currentSessionFor(lease, request)
+                .compose(session -> scope(lease, session, request))
+                .compose(session -> issueTicket(caller, lease, session, request.role())))))
         .onSuccess(ticket -> LOG.info("egress {} ticket for lease {} session {} by {}",
             ticket.role(), ticket.leaseID(), ticket.sessionID(), caller.owner()));
   }
@@ -145,14 +146,14 @@ public final class EgressService {
         return Future.failedFuture(ApiException.ticketRequired(
             "an egress ticket or resume secret is required"));
       }
-      return perLease.run(lease.id(), () -> requireActive(lease)
+      return perLease.run(lease.id(), () -> placement.exclusive(lease.id(), () -> requireActive(lease)
           .compose(active -> credentials.ticket().isPresent()
               ? consumeTicket(lease, role, credentials.ticket().get())
               : consumeResumeSecret(lease, role, credentials.resumeSecret().orElseThrow()))
           .compose(sessionId -> requireCurrent(lease, sessionId))
           .compose(sessionId -> issueResumeSecret(lease, sessionId, role))
           .compose(grant -> placement.endpoint(lease.id(), grant.sessionId())
-              .map(endpoint -> new Upgrade(grant, endpoint))));
+              .map(endpoint -> new Upgrade(grant, endpoint)))));
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.egress;
 
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * Which node runs a lease's session actor. A single coordinator runs every actor itself
@@ -17,6 +18,14 @@ public interface SessionPlacement {
 
   /** Live sockets of the lease's session {@code sessionId}, wherever its actor runs. */
   Future<EgressSessions.Liveness> liveness(String leaseId, String sessionId);
+
+  /**
+   * Runs {@code work} (choosing or joining the lease's session) while no other node does the same
+   * for the lease; the caller already serializes it on this node. A single node has nothing to add.
+   */
+  default <T> Future<T> exclusive(String leaseId, Supplier<Future<T>> work) {
+    return work.get();
+  }
 
   /** Every session actor runs on this node. */
   static SessionPlacement local(EgressSessions sessions) {
