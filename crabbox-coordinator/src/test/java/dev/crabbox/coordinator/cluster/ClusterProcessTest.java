@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.crabbox.coordinator.auth.CoordinatorKeys;
 import dev.crabbox.coordinator.egress.CloseReasons;
-import dev.crabbox.coordinator.store.PostgresUrl;
 import dev.crabbox.coordinator.support.Await;
 import dev.crabbox.coordinator.support.TestPeer;
-import dev.crabbox.coordinator.support.TestPostgres;
 import dev.crabbox.protocol.frame.Frame;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,12 +17,8 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -52,54 +45,28 @@ class ClusterProcessTest {
 
   private static final Duration GENEROUS = Duration.ofSeconds(60);
 
-  private Path dir;
   private Vertx vertx;
-  private PostgresUrl database;
-  private final List<NodeProcess> nodes = new ArrayList<>();
+  private TestCluster cluster;
   private ClusterApi api;
   private int node1;
   private int node2;
   private int node3;
 
   @BeforeAll
-  void startCluster(@TempDir Path tempDir) throws IOException {
-    dir = tempDir;
-    PostgresUrl admin = TestPostgres.adminUrl();
+  void startCluster(@TempDir Path dir) {
     vertx = Vertx.vertx();
-    database = Await.result(TestPostgres.createDatabase(vertx));
-    // Every node gets the same signing key and admin token, as docs/cluster.md asks.
-    Path first = dir.resolve("node1");
-    CoordinatorKeys keys = CoordinatorKeys.loadOrCreate(first, Clock.systemUTC());
-    for (String other : List.of("node2", "node3")) {
-      Path data = Files.createDirectories(dir.resolve(other));
-      for (String file : List.of(CoordinatorKeys.SIGNING_KEY_FILE, CoordinatorKeys.ADMIN_TOKEN_FILE)) {
-        Files.copy(first.resolve(file), data.resolve(file));
-      }
-    }
-    int[] hazelcast = {NodeProcess.freePort(), NodeProcess.freePort(), NodeProcess.freePort()};
-    String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1] + ",127.0.0.1:"
-        + hazelcast[2];
-    String pgUrl = "postgresql://" + admin.user() + ":" + admin.password() + "@" + admin.host()
-        + ":" + admin.port() + "/" + database.database();
-    // Node output stays in target/ for a look after a failure.
-    Path logs = Files.createDirectories(Path.of("target", "cluster-process-test"));
-    for (int i = 0; i < 3; i++) {
-      nodes.add(NodeProcess.start("node" + (i + 1), dir.resolve("node" + (i + 1)), pgUrl,
-          hazelcast[i], members, logs));
-    }
-    nodes.forEach(NodeProcess::awaitReady);
-    node1 = nodes.get(0).httpPort();
-    node2 = nodes.get(1).httpPort();
-    node3 = nodes.get(2).httpPort();
-    api = new ClusterApi(vertx, keys.adminToken());
+    cluster = TestCluster.start(vertx, dir, 3, "cluster-process-test");
+    node1 = cluster.port(1);
+    node2 = cluster.port(2);
+    node3 = cluster.port(3);
+    api = new ClusterApi(vertx, cluster.adminToken());
     await().atMost(GENEROUS).until(() -> api.get(node2, "/v1/health").getInteger("clusterSize") == 3);
   }
 
   @AfterAll
   void stopCluster() {
-    nodes.forEach(NodeProcess::kill);
-    if (database != null) {
-      Await.result(TestPostgres.dropDatabase(vertx, database));
+    if (cluster != null) {
+      cluster.close();
     }
     if (vertx != null) {
       Await.result(vertx.close());
@@ -200,7 +167,7 @@ class ClusterProcessTest {
     exchange(host, client, 1);
 
     long killed = System.nanoTime();
-    nodes.get(0).kill();
+    cluster.kill(1);
     client.expectClose(CloseReasons.GOING_AWAY_CODE, RelayEndpoint.OWNER_LEFT);
     Await.result(host.closed());
 
@@ -261,10 +228,8 @@ class ClusterProcessTest {
     });
   }
 
-  /** Lines containing both texts, over the output of every node. */
   private long count(String text, String andText) {
-    return nodes.stream().mapToLong(node -> node.output().lines()
-        .filter(line -> line.contains(text) && line.contains(andText)).count()).sum();
+    return cluster.countLines(text, andText);
   }
 
   private double metric(int port, String name) {
