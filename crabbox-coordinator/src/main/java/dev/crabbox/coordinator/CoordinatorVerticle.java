@@ -6,9 +6,12 @@ import dev.crabbox.coordinator.auth.JwtTokenVerifier;
 import dev.crabbox.coordinator.bridge.LeaseBridgeRoutes;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridges;
+import dev.crabbox.coordinator.cluster.CoordinatorCluster;
+import dev.crabbox.coordinator.cluster.NodeHealth;
 import dev.crabbox.coordinator.egress.EgressRoutes;
 import dev.crabbox.coordinator.egress.EgressService;
 import dev.crabbox.coordinator.egress.EgressSessions;
+import dev.crabbox.coordinator.egress.SessionPlacement;
 import dev.crabbox.coordinator.http.ErrorHandlers;
 import dev.crabbox.coordinator.http.ServerOptionsFactory;
 import dev.crabbox.coordinator.http.SystemRoutes;
@@ -16,6 +19,8 @@ import dev.crabbox.coordinator.lease.LeaseEvents;
 import dev.crabbox.coordinator.lease.LeaseExpirySweeper;
 import dev.crabbox.coordinator.lease.LeaseProvisioner;
 import dev.crabbox.coordinator.lease.LeaseRoutes;
+import dev.crabbox.coordinator.lease.WorkLocks;
+import dev.crabbox.coordinator.metrics.CoordinatorMetrics;
 import dev.crabbox.coordinator.provider.BuiltInProviders;
 import dev.crabbox.coordinator.provider.LeaseProviders;
 import dev.crabbox.coordinator.provider.ProviderContext;
@@ -46,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * CoordinatorVerticle(options))}. Start creates the data directory, keys and admin token when
  * absent, migrates the database and listens. On undeploy the bridge sockets close first (1001,
  * by the session actors), then the server and the store.
+ *
+ * <p>On a clustered Vert.x (Hazelcast) the coordinator joins its cluster of coordinators: lease
+ * work is guarded by cluster locks, each egress session gets one owner node, and sockets landing
+ * elsewhere are relayed to it (see {@code dev.crabbox.coordinator.cluster}).
  */
 public final class CoordinatorVerticle extends VerticleBase {
 
@@ -62,6 +71,9 @@ public final class CoordinatorVerticle extends VerticleBase {
   private LeaseBridges leaseBridges;
   private MessageConsumer<JsonObject> leaseEnded;
   private HttpServer server;
+  private CoordinatorMetrics metrics;
+  /** Null unless Vert.x runs clustered. */
+  private CoordinatorCluster cluster;
 
   public CoordinatorVerticle(CoordinatorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
@@ -78,14 +90,22 @@ public final class CoordinatorVerticle extends VerticleBase {
         })
         .compose(opened -> {
           store = opened;
+          metrics = CoordinatorMetrics.create();
+          return vertx.isClustered()
+              ? CoordinatorCluster.join(vertx, options, keys, metrics).map(joined -> cluster = joined)
+              : Future.succeededFuture();
+        })
+        .compose(joined -> {
           return LeaseProviders.create(providerContext(), options.getProvidersConfig(),
               options.getProviderFactories());
         })
         .compose(built -> {
           providers = built;
-          provisioner = new LeaseProvisioner(store, providers, options.getClock());
+          provisioner = new LeaseProvisioner(store, providers, options.getClock(), workLocks());
           return listen(buildRouter());
         })
+        .compose(listening -> cluster == null ? Future.succeededFuture()
+            : cluster.announce(listening.actualPort()))
         .compose(listening -> provisioner.resume())
         .onSuccess(resumed -> {
           sweeper.start();
@@ -96,6 +116,9 @@ public final class CoordinatorVerticle extends VerticleBase {
           closed.onComplete(done -> {
             if (server != null) {
               server.close();
+            }
+            if (cluster != null) {
+              cluster.leave();
             }
             if (store != null) {
               store.close();
@@ -108,6 +131,10 @@ public final class CoordinatorVerticle extends VerticleBase {
     return options.getStore() == StoreKind.POSTGRES
         ? PgStore.open(vertx, options.getPostgresUrl()).map(CoordinatorStore.class::cast)
         : H2Store.open(vertx, options.getDataDir()).map(CoordinatorStore.class::cast);
+  }
+
+  private WorkLocks workLocks() {
+    return cluster == null ? WorkLocks.NONE : cluster.workLocks();
   }
 
   private ProviderContext providerContext() {
@@ -123,20 +150,30 @@ public final class CoordinatorVerticle extends VerticleBase {
     LeaseService leases = new LeaseService(store, options, vertx.eventBus(), providers,
         provisioner);
     EgressSessions sessions = new EgressSessions(vertx, options.getPingInterval(),
-        options.getIdleTimeout());
-    egress = new EgressService(store, leases, sessions, options);
+        options.getIdleTimeout(), metrics);
+    SessionPlacement local = SessionPlacement.local(sessions);
+    egress = new EgressService(store, leases, sessions,
+        cluster == null ? local : cluster.placement(local, sessions), options);
     leaseBridges = new LeaseBridges(vertx, options.getPingInterval(), options.getIdleTimeout());
     LeaseBridgeService bridges = new LeaseBridgeService(store, leases, leaseBridges, options);
-    leaseEnded = vertx.eventBus().localConsumer(LeaseEvents.ENDED, message -> {
+    // Not a local consumer: in a cluster a lease released on one node ends sockets on all.
+    leaseEnded = vertx.eventBus().consumer(LeaseEvents.ENDED, message -> {
       egress.onLeaseEnded(message.body());
       bridges.onLeaseEnded(message.body());
+      if (cluster != null) {
+        cluster.leaseEnded(message.body().getString("leaseId"));
+      }
     });
     sweeper = new LeaseExpirySweeper(vertx, store, leases, provisioner, options.getClock(),
-        options.getSweepInterval(), options.getProvisionTimeout());
+        options.getSweepInterval(), options.getProvisionTimeout(), workLocks());
 
     Router router = Router.router(vertx);
     ErrorHandlers.install(router);
-    new SystemRoutes(auth, options.getClock()).mount(router);
+    new SystemRoutes(auth, options.getClock(), NodeHealth.of(store, cluster)).mount(router);
+    router.get("/metrics").handler(metrics.scrapeHandler());
+    if (cluster != null) {
+      cluster.mount(router, local);
+    }
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);
     new LeaseBridgeRoutes(bridges, auth, body, options.isTicketQueryFallback()).mount(router);
@@ -179,6 +216,7 @@ public final class CoordinatorVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> swept = sweeper == null ? Future.succeededFuture() : sweeper.stop();
     return swept
+        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.leave())
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
         .eventually(() -> leaseBridges == null ? Future.succeededFuture() : leaseBridges.close())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())

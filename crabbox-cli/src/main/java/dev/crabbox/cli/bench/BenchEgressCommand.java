@@ -4,6 +4,7 @@ import dev.crabbox.agent.WireVersion;
 import dev.crabbox.cli.demo.LocalEgressRig;
 import dev.crabbox.cli.options.WireConverter;
 import dev.crabbox.cli.runtime.Blocking;
+import dev.crabbox.coordinator.store.PostgresUrl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -52,6 +53,15 @@ public final class BenchEgressCommand implements Callable<Integer> {
       description = "Bridge modes to measure besides direct TCP (default ${DEFAULT-VALUE}).")
   List<WireVersion> modes;
 
+  @Option(names = "--cluster",
+      description = "Measure a two-node coordinator cluster instead: agents on one node against "
+          + "agents on different nodes (the cross-node relay); needs --pg-url.")
+  boolean cluster;
+
+  @Option(names = "--pg-url", paramLabel = "<url>",
+      description = "PostgreSQL database the --cluster nodes share (postgresql://user:password@host:port/db).")
+  String pgUrl;
+
   /** How long the concurrent scenario may take before it counts as blocked. */
   private static final long CONCURRENT_LIMIT_SECONDS = 60;
 
@@ -63,6 +73,9 @@ public final class BenchEgressCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (streams < 1 || rounds < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--streams and --rounds must be at least 1");
+    }
+    if (cluster) {
+      return callCluster(out);
     }
     Vertx vertx = Vertx.vertx();
     NetClient net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
@@ -100,6 +113,83 @@ public final class BenchEgressCommand implements Callable<Integer> {
     }
     print(out, results);
     return 0;
+  }
+
+  /**
+   * Two clustered nodes: the host agent always on node A (so A owns the session), the lease
+   * proxy on A (single node) or on B (relayed to A); prints both and their ratio.
+   */
+  private Integer callCluster(PrintWriter out) throws Exception {
+    if (pgUrl == null || pgUrl.isBlank()) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--cluster needs --pg-url postgresql://user:password@host:port/database");
+    }
+    PostgresUrl database;
+    try {
+      database = PostgresUrl.parse(pgUrl);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--pg-url: " + e.getMessage());
+    }
+    Path dataDir = Files.createTempDirectory("crabbox-bench-cluster-");
+    ClusterBenchNodes nodes = ClusterBenchNodes.start(dataDir, database);
+    Vertx vertx = Vertx.vertx();
+    NetClient net = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+    BenchOrigin origin = await(new BenchOrigin(vertx).start(), 60);
+    BenchClient client = new BenchClient(net);
+    out.printf("crabbox bench egress --cluster: 2 nodes in one JVM, bulk %s, %d streams x %s + 1 stalled, "
+        + "%d rounds (best), v2, loopback, %d cores%n", ByteSize.format(bulkBytes), streams,
+        ByteSize.format(streamBytes), rounds, Runtime.getRuntime().availableProcessors());
+    out.flush();
+    List<Result> results = new ArrayList<>();
+    double[] transports;
+    try {
+      transports = measureTransports(nodes);
+      for (int clientNode = 0; clientNode < 2; clientNode++) {
+        LocalEgressRig rig = await(LocalEgressRig.onNodes(vertx, nodes.node(0), nodes.node(clientNode),
+            nodes.adminToken(), LocalEgressRig.Settings.loopback(WireVersion.V2)), 60);
+        try {
+          BenchClient.Route route = BenchClient.Route.viaProxy(origin.port(), rig.proxyPort());
+          results.add(measure(clientNode == 0 ? "1-node" : "2-node", client, route, route));
+        } finally {
+          await(rig.stop(), 60);
+        }
+      }
+    } finally {
+      await(net.close(), 10);
+      await(origin.stop(), 10);
+      await(vertx.close(), 30);
+      await(nodes.stop(), 60);
+      Blocking.deleteTree(dataDir);
+    }
+    Result single = results.get(0);
+    Result cross = results.get(1);
+    out.printf("%-9s %10s %16s%n", "mode", "bulk MB/s", "concurrent MB/s");
+    results.forEach(r -> out.printf("%-9s %10s %16s%n", r.mode(), figure(r.bulkMBps()),
+        figure(r.concurrentMBps())));
+    out.printf("cross-node / single-node: bulk %s, concurrent %s%n",
+        ratio(cross.bulkMBps(), single.bulkMBps()), ratio(cross.concurrentMBps(), single.concurrentMBps()));
+    out.printf("relay transport B->A, one sender, 64 KiB messages: node-to-node WebSocket %s MB/s, "
+        + "clustered event bus with credits %s MB/s%n", figure(transports[0]), figure(transports[1]));
+    out.printf("2-node: the lease proxy's socket lands on node B and is relayed over a node-to-node "
+        + "WebSocket to node A, which owns the session.%n");
+    out.flush();
+    return 0;
+  }
+
+  /** Best of {@code rounds} for each relay transport between the nodes: {WebSocket, event bus}. */
+  private double[] measureTransports(ClusterBenchNodes nodes) throws Exception {
+    double webSocket = 0;
+    double eventBus = 0;
+    for (int round = 0; round <= rounds; round++) { // round 0 warms up
+      long ws = await(RelayTransports.webSocket(nodes.vertx(0), nodes.vertx(1), bulkBytes), 600);
+      long bus = await(RelayTransports.eventBus(nodes.vertx(0), nodes.vertx(1), bulkBytes), 600);
+      if (round > 0) {
+        webSocket = Math.max(webSocket, mbps(bulkBytes, ws));
+        eventBus = Math.max(eventBus, mbps(bulkBytes, bus));
+      }
+    }
+    spec.commandLine().getErr().printf("bench: relay transports done%n");
+    return new double[] {webSocket, eventBus};
   }
 
   private Result measure(String mode, BenchClient client, BenchClient.Route bulkRoute, BenchClient.Route route)

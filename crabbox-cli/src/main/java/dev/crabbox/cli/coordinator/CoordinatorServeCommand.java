@@ -10,6 +10,8 @@ import dev.crabbox.cli.runtime.RunningService;
 import dev.crabbox.cli.runtime.VertxRuntime;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.coordinator.cluster.ClusterSettings;
+import dev.crabbox.coordinator.cluster.CoordinatorVertx;
 import dev.crabbox.coordinator.store.PostgresUrl;
 import dev.crabbox.coordinator.store.StoreKind;
 import dev.crabbox.portal.PortalRoutes;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crabbox coordinator serve}: runs a coordinator (API, egress bridges and the portal) with
  * its embedded store under {@code --data} (or on PostgreSQL with {@code --store postgres
- * --pg-url}), until SIGINT/SIGTERM; then undeploys it cleanly.
+ * --pg-url}), until SIGINT/SIGTERM; then undeploys it cleanly. With {@code --cluster} it joins
+ * other coordinators (Hazelcast, PostgreSQL store) and serves any request any of them could.
  * {@code --print-token} prints the admin token instead (creating the keys on first use).
  */
 @Command(name = "serve",
@@ -81,6 +84,24 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
           + "database. Without a password in the URL, " + PG_PASSWORD_ENV + " is used.")
   String pgUrl;
 
+  @Option(names = "--cluster",
+      description = "Join a cluster of coordinators (Hazelcast; needs --store postgres and the "
+          + "same signing-key and admin-token files in every node's --data). See docs/cluster.md.")
+  boolean cluster;
+
+  @Option(names = "--cluster-host", paramLabel = "<address>",
+      description = "Address the other nodes reach this one at (Hazelcast, event bus, relays). "
+          + "Default: " + ClusterSettings.DEFAULT_HOST + ".")
+  String clusterHost;
+
+  @Option(names = "--cluster-port", paramLabel = "<port>",
+      description = "Hazelcast member port. Default: " + ClusterSettings.DEFAULT_PORT + ".")
+  Integer clusterPort;
+
+  @Option(names = "--cluster-members", paramLabel = "<host:port,...>",
+      description = "Members to join over TCP/IP (no multicast), e.g. 10.0.0.1:5701,10.0.0.2:5701.")
+  String clusterMembers;
+
   @Option(names = "--no-ticket-query",
       description = "Refuse bridge tickets passed as ?ticket= (only headers are accepted).")
   boolean noTicketQuery;
@@ -96,7 +117,37 @@ public final class CoordinatorServeCommand implements Callable<Integer> {
     }
     CliEnvironment environment = CliEnvironment.of(spec);
     CoordinatorOptions options = options(dataDir, environment);
-    return VertxRuntime.runUntilShutdown(environment.shutdown(), vertx -> start(vertx, options));
+    ClusterSettings settings = clusterSettings(options);
+    if (settings == null) {
+      return VertxRuntime.runUntilShutdown(environment.shutdown(),
+          () -> Future.succeededFuture(CoordinatorVertx.standalone()), vertx -> start(vertx, options));
+    }
+    return VertxRuntime.runUntilShutdown(environment.shutdown(),
+        () -> CoordinatorVertx.clustered(settings).recover(failure -> Future.failedFuture(
+            new FatalSetupException("cannot join the coordinator cluster as " + settings.host() + ":"
+                + settings.port() + ": " + failure.getMessage(), failure))),
+        vertx -> start(vertx, options));
+  }
+
+  /** The cluster to join, or null without --cluster; cluster flags alone are a usage error. */
+  private ClusterSettings clusterSettings(CoordinatorOptions options) {
+    if (!cluster) {
+      if (clusterHost != null || clusterPort != null || clusterMembers != null) {
+        throw new UsageException("--cluster-host, --cluster-port and --cluster-members need --cluster");
+      }
+      return null;
+    }
+    if (options.getStore() != StoreKind.POSTGRES) {
+      throw new UsageException("--cluster needs --store postgres --pg-url ...: the nodes share "
+          + "their leases, runs and credentials through PostgreSQL");
+    }
+    try {
+      return new ClusterSettings(clusterHost == null ? ClusterSettings.DEFAULT_HOST : clusterHost,
+          clusterPort == null ? ClusterSettings.DEFAULT_PORT : clusterPort,
+          ClusterSettings.parseMembers(clusterMembers));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private CoordinatorOptions options(Path dataDir, CliEnvironment environment) {

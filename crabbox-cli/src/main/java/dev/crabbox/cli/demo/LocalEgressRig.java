@@ -19,6 +19,7 @@ import dev.crabbox.protocol.net.ListenAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class LocalEgressRig {
   private final List<String> deployments = new ArrayList<>();
   private CoordinatorVerticle coordinator;
   private LoginLinks loginLinks;
+  /** Where the host and the lease proxy connect (two nodes of a cluster may differ). */
+  private URI hostCoordinator;
+  private URI clientCoordinator;
   private CoordinatorClient admin;
   private JsonObject lease;
   private EgressHostVerticle host;
@@ -70,10 +74,27 @@ public final class LocalEgressRig {
     rig.coordinator = new CoordinatorVerticle(options.addRouteContributor(
         new PortalRoutes().withLoginLinks(rig.loginLinks)));
     return rig.deploy(rig.coordinator).map(v -> {
+      rig.hostCoordinator = rig.coordinator.baseUri();
+      rig.clientCoordinator = rig.hostCoordinator;
       rig.admin = new CoordinatorClient(vertx, rig.coordinator.baseUri(),
           rig.coordinator.adminToken(), null);
       return rig;
     });
+  }
+
+  /**
+   * Host and lease proxy for a new lease on coordinators running elsewhere, e.g. two nodes of a
+   * cluster: the host connects to {@code hostNode} (and tickets are minted there), the proxy to
+   * {@code clientNode}. Stopping the rig stops the agents only.
+   */
+  public static Future<LocalEgressRig> onNodes(Vertx vertx, URI hostNode, URI clientNode,
+      String adminToken, Settings settings) {
+    LocalEgressRig rig = new LocalEgressRig(vertx);
+    rig.hostCoordinator = hostNode;
+    rig.clientCoordinator = clientNode;
+    rig.admin = new CoordinatorClient(vertx, hostNode, adminToken, null);
+    return rig.admin.createLease(new JsonObject())
+        .compose(created -> rig.bridge(created, settings)).map(rig);
   }
 
   /**
@@ -93,7 +114,7 @@ public final class LocalEgressRig {
       return Future.failedFuture(e);
     }
     host = new EgressHostVerticle(new EgressHostOptions()
-        .setCoordinator(coordinator.baseUri())
+        .setCoordinator(hostCoordinator)
         .setLease(leaseId())
         .setAllowlist(allowlist)
         .setAllowPrivateDestinations(settings.allowPrivateDestinations())
@@ -107,7 +128,7 @@ public final class LocalEgressRig {
 
   private Future<Void> startProxy(Settings settings) {
     proxy = new LeaseProxyVerticle(new LeaseProxyOptions()
-        .setCoordinator(coordinator.baseUri())
+        .setCoordinator(clientCoordinator)
         .setLease(leaseId())
         .setListen(new ListenAddress("127.0.0.1", 0))
         .setWireVersion(settings.clientWire())

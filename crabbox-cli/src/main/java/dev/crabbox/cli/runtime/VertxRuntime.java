@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,16 @@ public final class VertxRuntime {
    * code when it ended by itself; a failure (at start or later) is thrown for the error handler.
    */
   public static int runUntilShutdown(ShutdownSignal shutdown, Function<Vertx, Future<RunningService>> starter) {
-    Vertx vertx = Vertx.vertx();
+    return runUntilShutdown(shutdown, () -> Future.succeededFuture(Vertx.vertx()), starter);
+  }
+
+  /**
+   * Like {@link #runUntilShutdown(ShutdownSignal, Function)} on a Vert.x made by {@code vertxFactory}
+   * (a clustered one, say); a factory that fails is a failed start.
+   */
+  public static int runUntilShutdown(ShutdownSignal shutdown, Supplier<Future<Vertx>> vertxFactory,
+      Function<Vertx, Future<RunningService>> starter) {
+    Vertx vertx = vertxFactory.get().await();
     Promise<Integer> outcome = Promise.promise();
     ShutdownSignal.Subscription subscription = shutdown.onShutdown(() -> outcome.tryComplete(ExitCodes.OK));
     Future<RunningService> started = start(vertx, starter);

@@ -37,15 +37,23 @@ public final class EgressService {
   private final CoordinatorStore store;
   private final LeaseService leases;
   private final EgressSessions sessions;
+  private final SessionPlacement placement;
   private final CoordinatorOptions options;
   private final SecureRandom random = new SecureRandom();
   private final KeyedQueue perLease = new KeyedQueue();
 
   public EgressService(CoordinatorStore store, LeaseService leases, EgressSessions sessions,
       CoordinatorOptions options) {
+    this(store, leases, sessions, SessionPlacement.local(sessions), options);
+  }
+
+  /** With {@code placement} deciding which node runs each session actor (a cluster's). */
+  public EgressService(CoordinatorStore store, LeaseService leases, EgressSessions sessions,
+      SessionPlacement placement, CoordinatorOptions options) {
     this.store = store;
     this.leases = leases;
     this.sessions = sessions;
+    this.placement = placement;
     this.options = options;
   }
 
@@ -59,9 +67,10 @@ public final class EgressService {
   public Future<EgressTicket> mintTicket(Caller caller, String idOrSlug, TicketRequest request) {
     return leases.findManaged(caller, idOrSlug)
         .compose(visible -> requireActive(visible.lease()))
-        .compose(lease -> perLease.run(lease.id(), () -> currentSessionFor(lease, request)
-            .compose(session -> scope(lease, session, request))
-            .compose(session -> issueTicket(caller, lease, session, request.role()))))
+        .compose(lease -> perLease.run(lease.id(), () -> placement.exclusive(lease.id(),
+            () -> currentSessionFor(lease, request)
+                .compose(session -> scope(lease, session, request))
+                .compose(session -> issueTicket(caller, lease, session, request.role())))))
         .onSuccess(ticket -> LOG.info("egress {} ticket for lease {} session {} by {}",
             ticket.role(), ticket.leaseID(), ticket.sessionID(), caller.owner()));
   }
@@ -82,7 +91,7 @@ public final class EgressService {
       String fresh = wanted != null ? wanted : Ids.newSessionId(random);
       return store.startEgressSession(lease.id(), fresh, now())
           .onSuccess(started -> {
-            sessions.sessionChanged(lease.id(), fresh);
+            placement.sessionChanged(lease.id(), fresh);
             LOG.info("egress session {} of lease {} is now current", fresh, lease.id());
           })
           .map(fresh);
@@ -105,14 +114,15 @@ public final class EgressService {
     TicketRecord record = new TicketRecord(SecretHashes.sha256(ticket), lease.id(), role, sessionId,
         caller.owner(), caller.org(), caller.role(), now, expires, null);
     return store.insertTicket(record)
+        .onSuccess(stored -> sessions.meter().ticketIssued())
         .compose(stored -> leases.touch(lease).otherwiseEmpty())
         .map(touched -> new EgressTicket(ticket, lease.id(), role.wire(), sessionId, expires));
   }
 
   // Upgrades
 
-  /** An authorized upgrade and the session actor its socket joins. */
-  public record Upgrade(BridgeGrant grant, EgressSessionVerticle session) {
+  /** An authorized upgrade and where its socket goes. */
+  public record Upgrade(BridgeGrant grant, SessionEndpoint session) {
   }
 
   /**
@@ -134,14 +144,14 @@ public final class EgressService {
         return Future.failedFuture(ApiException.ticketRequired(
             "an egress ticket or resume secret is required"));
       }
-      return perLease.run(lease.id(), () -> requireActive(lease)
+      return perLease.run(lease.id(), () -> placement.exclusive(lease.id(), () -> requireActive(lease)
           .compose(active -> credentials.ticket().isPresent()
               ? consumeTicket(lease, role, credentials.ticket().get())
               : consumeResumeSecret(lease, role, credentials.resumeSecret().orElseThrow()))
           .compose(sessionId -> requireCurrent(lease, sessionId))
           .compose(sessionId -> issueResumeSecret(lease, sessionId, role))
-          .compose(grant -> sessions.actorFor(lease.id(), grant.sessionId())
-              .map(actor -> new Upgrade(grant, actor))));
+          .compose(grant -> placement.endpoint(lease.id(), grant.sessionId())
+              .map(endpoint -> new Upgrade(grant, endpoint)))));
     });
   }
 
@@ -153,6 +163,7 @@ public final class EgressService {
                 + "used, expired, or for another lease or role"));
           }
           TicketRecord t = claimed.get();
+          sessions.meter().ticketConsumed();
           Caller minter = new Caller(t.owner(), t.org(), t.userRole());
           return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canManage()
               ? Future.succeededFuture(t.sessionId())
@@ -204,7 +215,7 @@ public final class EgressService {
           return Future.succeededFuture(EgressStatus.inactive(lease.id(), lease.slug()));
         }
         EgressSessionRecord s = current.get();
-        return sessions.liveness(lease.id(), s.sessionId()).map(live -> new EgressStatus(
+        return placement.liveness(lease.id(), s.sessionId()).map(live -> new EgressStatus(
             lease.id(), lease.slug(), true, s.sessionId(), s.profile(), s.allow(),
             live.hostConnected(), live.clientConnected(), s.createdAt(), s.updatedAt()));
       });

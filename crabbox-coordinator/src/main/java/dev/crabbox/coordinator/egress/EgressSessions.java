@@ -42,11 +42,24 @@ public final class EgressSessions {
   private final Duration pingInterval;
   private final Duration idleTimeout;
   private final Map<String, Handle> byLease = new HashMap<>();
+  private final EgressMeter meter;
 
   public EgressSessions(Vertx vertx, Duration pingInterval, Duration idleTimeout) {
+    this(vertx, pingInterval, idleTimeout, EgressMeter.NONE);
+  }
+
+  /** Counting sessions, tickets and relayed traffic with {@code meter}. */
+  public EgressSessions(Vertx vertx, Duration pingInterval, Duration idleTimeout,
+      EgressMeter meter) {
     this.vertx = vertx;
     this.pingInterval = pingInterval;
     this.idleTimeout = idleTimeout;
+    this.meter = meter;
+  }
+
+  /** What this node's egress counts with. */
+  public EgressMeter meter() {
+    return meter;
   }
 
   /** The actor of the lease's session {@code sessionId}, deploying it (and ending another) as needed. */
@@ -62,6 +75,7 @@ public final class EgressSessions {
     EgressSessionVerticle actor = new EgressSessionVerticle(leaseId, sessionId,
         ADDRESS_PREFIX + UUID.randomUUID(), pingInterval, idleTimeout);
     Future<String> deployment = vertx.deployVerticle(actor);
+    meter.sessionStarted();
     Handle fresh = new Handle(sessionId, actor, deployment);
     byLease.put(leaseId, fresh);
     deployment.onFailure(failure -> byLease.remove(leaseId, fresh));

@@ -3,6 +3,7 @@ package dev.crabbox.coordinator.egress;
 import dev.crabbox.coordinator.store.BridgeRole;
 import dev.crabbox.protocol.frame.Frame;
 import dev.crabbox.protocol.frame.FrameDecodeException;
+import dev.crabbox.protocol.frame.FrameType;
 import dev.crabbox.protocol.frame.V1Codec;
 import dev.crabbox.protocol.frame.V2Codec;
 import dev.crabbox.protocol.frame.WireLimits;
@@ -32,6 +33,7 @@ final class Peer {
 
   private final BridgeGrant grant;
   private final ServerWebSocket ws;
+  private final EgressMeter meter;
   private final boolean v2;
   private final V1Codec codec;
   private final ReadGate gate;
@@ -43,9 +45,10 @@ final class Peer {
   private volatile Context socketContext;
   private volatile long lastSeenNanos = System.nanoTime();
 
-  private Peer(BridgeGrant grant, ServerWebSocket ws) {
+  private Peer(BridgeGrant grant, ServerWebSocket ws, EgressMeter meter) {
     this.grant = grant;
     this.ws = ws;
+    this.meter = meter;
     this.v2 = WireLimits.SUBPROTOCOL_V2.equals(ws.subProtocol());
     this.codec = v2 ? null : new V1Codec();
     this.gate = new ReadGate(ws);
@@ -55,8 +58,8 @@ final class Peer {
    * Wraps a freshly upgraded socket: handlers in place at once (a close is never missed), reads
    * held until {@link #adopted()}. Call on the socket's event loop.
    */
-  static Peer accept(BridgeGrant grant, ServerWebSocket ws) {
-    Peer peer = new Peer(grant, ws);
+  static Peer accept(BridgeGrant grant, ServerWebSocket ws, EgressMeter meter) {
+    Peer peer = new Peer(grant, ws, meter);
     peer.gate.hold(ADOPTION);
     try {
       ws.closeHandler(v -> {
@@ -156,6 +159,8 @@ final class Peer {
 
   private void onBinary(Buffer message) {
     seen();
+    meter.relayed(message.length(), message.length() > 0
+        && message.getByte(0) == FrameType.OPEN.code());
     if (closing.get()) {
       return; // replaced or ended: it still reads until the close handshake, but relays nothing
     }
@@ -173,6 +178,8 @@ final class Peer {
 
   private void onText(String message) {
     seen();
+    // v1 messages are only decoded further on; a cheap look for the type is enough to count.
+    meter.relayed(message.length(), message.contains("\"open\""));
     if (closing.get()) {
       return;
     }

@@ -25,6 +25,8 @@ public final class LeaseExpirySweeper {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseExpirySweeper.class);
   /** Spent tickets and resume secrets are kept this long for forensics, then deleted. */
   private static final Duration CREDENTIAL_RETENTION = Duration.ofHours(1);
+  /** The lock a sweep holds. */
+  public static final String LOCK = "crabbox.lease.sweep";
 
   private final Vertx vertx;
   private final CoordinatorStore store;
@@ -33,12 +35,24 @@ public final class LeaseExpirySweeper {
   private final Duration interval;
   private final LeaseProvisioner provisioner;
   private final Duration provisionTimeout;
+  private final WorkLocks locks;
   private long timerId = -1;
   /** The current or last sweep. */
   private Future<Integer> sweep = Future.succeededFuture(0);
 
   public LeaseExpirySweeper(Vertx vertx, CoordinatorStore store, LeaseService leases,
       LeaseProvisioner provisioner, Clock clock, Duration interval, Duration provisionTimeout) {
+    this(vertx, store, leases, provisioner, clock, interval, provisionTimeout, WorkLocks.NONE);
+  }
+
+  /**
+   * Sweeps only while holding the {@link #LOCK} of {@code locks}: with a cluster's locks one node
+   * sweeps at a time, so a lease expires (and is cleaned up) once however many nodes run.
+   */
+  public LeaseExpirySweeper(Vertx vertx, CoordinatorStore store, LeaseService leases,
+      LeaseProvisioner provisioner, Clock clock, Duration interval, Duration provisionTimeout,
+      WorkLocks locks) {
+    this.locks = locks;
     this.provisioner = provisioner;
     this.provisionTimeout = provisionTimeout;
     this.vertx = vertx;
@@ -70,14 +84,19 @@ public final class LeaseExpirySweeper {
     if (!sweep.isComplete()) {
       return Future.succeededFuture(0);
     }
+    sweep = locks.ifFree(LOCK, this::sweepLocked)
+        .map(expired -> expired.orElse(0))
+        .onFailure(failure -> LOG.warn("lease sweep failed: {}", failure.toString()));
+    return sweep;
+  }
+
+  private Future<Integer> sweepLocked() {
     Instant now = clock.instant();
-    sweep = store.leasesDueForExpiry(now)
+    return store.leasesDueForExpiry(now)
         .compose(due -> expireAll(due, now))
         .compose(expired -> failStuckProvisioning(now).map(expired))
         .compose(expired -> provisioner.cleanUpPending().map(expired))
-        .compose(expired -> store.pruneCredentials(now.minus(CREDENTIAL_RETENTION)).map(expired))
-        .onFailure(failure -> LOG.warn("lease sweep failed: {}", failure.toString()));
-    return sweep;
+        .compose(expired -> store.pruneCredentials(now.minus(CREDENTIAL_RETENTION)).map(expired));
   }
 
   private Future<Void> failStuckProvisioning(Instant now) {

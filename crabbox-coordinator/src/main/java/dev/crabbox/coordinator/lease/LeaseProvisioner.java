@@ -34,11 +34,23 @@ public final class LeaseProvisioner {
   private final Clock clock;
   private final Set<String> provisioning = new HashSet<>();
   private final Set<String> cleaning = new HashSet<>();
+  private final WorkLocks locks;
 
   public LeaseProvisioner(CoordinatorStore store, LeaseProviders providers, Clock clock) {
+    this(store, providers, clock, WorkLocks.NONE);
+  }
+
+  /**
+   * With {@code locks} guarding each lease's provisioning and cleanup: with a cluster's locks,
+   * one node works on a lease at a time, and a cleanup re-reads the lease under its lock so that
+   * one finished elsewhere meanwhile is not repeated.
+   */
+  public LeaseProvisioner(CoordinatorStore store, LeaseProviders providers, Clock clock,
+      WorkLocks locks) {
     this.store = store;
     this.providers = providers;
     this.clock = clock;
+    this.locks = locks;
   }
 
   /** The provider's view of a stored lease. */
@@ -57,6 +69,17 @@ public final class LeaseProvisioner {
     if (!provisioning.add(lease.id())) {
       return Future.succeededFuture(LeaseState.PROVISIONING);
     }
+    return locks.ifFree("crabbox.lease.provision." + lease.id(), () -> store.findLease(lease.id())
+            // The caller's record, not the re-read one: it may carry inputs the store keeps apart.
+            .compose(found -> found.filter(current -> current.state() == LeaseState.PROVISIONING)
+                .map(current -> provisionLocked(lease))
+                .orElse(Future.succeededFuture(found.map(LeaseRecord::state)
+                    .orElse(LeaseState.FAILED)))))
+        .map(state -> state.orElse(LeaseState.PROVISIONING))
+        .onComplete(done -> provisioning.remove(lease.id()));
+  }
+
+  private Future<LeaseState> provisionLocked(LeaseRecord lease) {
     LOG.info("lease {} ({}) provisioning on {}", lease.id(), lease.slug(), lease.provider());
     Future<Provisioned> made;
     try {
@@ -64,9 +87,7 @@ public final class LeaseProvisioner {
     } catch (RuntimeException e) {
       made = Future.failedFuture(e);
     }
-    return made
-        .compose(machine -> activate(lease, machine), failure -> fail(lease, failure))
-        .onComplete(done -> provisioning.remove(lease.id()));
+    return made.compose(machine -> activate(lease, machine), failure -> fail(lease, failure));
   }
 
   private Future<LeaseState> activate(LeaseRecord lease, Provisioned provisioned) {
@@ -118,6 +139,15 @@ public final class LeaseProvisioner {
     if (!lease.cleanupPending() || !lease.state().ended() || !cleaning.add(lease.id())) {
       return Future.succeededFuture(false);
     }
+    return locks.ifFree("crabbox.lease.cleanup." + lease.id(), () -> store.findLease(lease.id())
+            .compose(found -> found.filter(LeaseRecord::cleanupPending)
+                .map(this::cleanUpLocked)
+                .orElse(Future.succeededFuture(false))))
+        .map(cleaned -> cleaned.orElse(false))
+        .onComplete(done -> cleaning.remove(lease.id()));
+  }
+
+  private Future<Boolean> cleanUpLocked(LeaseRecord lease) {
     Future<Void> released;
     if (CreateLeaseRequest.MANUAL.equals(lease.provider())) {
       released = Future.succeededFuture();
@@ -139,8 +169,7 @@ public final class LeaseProvisioner {
           LOG.warn("cleanup of lease {} on {} failed, will retry: {}", lease.id(),
               lease.provider(), failure.getMessage());
           return false;
-        })
-        .onComplete(done -> cleaning.remove(lease.id()));
+        });
   }
 
   /** Cleans up every ended lease still pending; the number cleaned. */
