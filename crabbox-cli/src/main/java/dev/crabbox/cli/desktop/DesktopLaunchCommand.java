@@ -7,13 +7,14 @@ import dev.crabbox.cli.error.FatalSetupException;
 import dev.crabbox.cli.error.UsageException;
 import dev.crabbox.cli.options.CoordinatorFlags;
 import dev.crabbox.cli.ssh.LeaseShell;
+import dev.crabbox.cli.work.LeaseBridgeLaunch;
+import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import dev.crabbox.protocol.capability.Capability;
 import dev.crabbox.protocol.capability.CapabilityEnv;
 import dev.crabbox.protocol.net.ListenAddress;
 import dev.crabbox.protocol.net.ListenAddressException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crabbox desktop launch}: starts the lease's browser (or opens a URL) detached on its
  * desktop ({@code DISPLAY=:99}); with {@code --egress} the browser uses the lease-local egress
- * proxy that {@code egress start} runs. {@code --webvnc} prints the portal's WebVNC page.
+ * proxy that {@code egress start} runs. {@code --webvnc} starts the lease's VNC bridge agent and
+ * prints the portal's WebVNC page.
  */
 @Command(name = "launch",
     mixinStandardHelpOptions = true,
@@ -57,7 +59,8 @@ public final class DesktopLaunchCommand implements Callable<Integer> {
       description = "The lease-local egress proxy. Default: ${DEFAULT-VALUE}.")
   String egressProxy;
 
-  @Option(names = "--webvnc", description = "Print the portal's WebVNC page for the lease.")
+  @Option(names = "--webvnc", description = "Start the lease's WebVNC bridge (as crabbox webvnc does) and "
+      + "print its portal page.")
   boolean webvnc;
 
   @Option(names = "--open", description = "Open the WebVNC page in this machine's browser (needs --webvnc).")
@@ -97,15 +100,12 @@ public final class DesktopLaunchCommand implements Callable<Integer> {
           browser ? environment.getOrDefault("CHROME_BIN", "the browser") : "xdg-open",
           CapabilityEnv.DISPLAY, lease.lease().slug(), launched.out().strip(),
           proxy == null ? "" : ", proxy http://" + proxy, BrowserLaunch.LOG);
-      if (webvnc) {
-        URI page = lease.session().target().baseUri().resolve("/portal/leases/" + lease.lease().slug() + "/vnc");
-        out.println("desktop launch: WebVNC: " + page + " (the lease-side bridge runs with `crabbox webvnc --id "
-            + lease.lease().slug() + "`)");
-        if (open) {
-          LocalOpener.open(page, spec.commandLine().getErr());
-        }
-      }
       out.flush();
+      if (webvnc) {
+        // The same lease bridge agent `crabbox webvnc` starts; it prints the portal page.
+        return LeaseBridgeLaunch.of(LeaseBridgeKind.VNC, "desktop launch --webvnc").run(
+            lease.session(), lease.key(), lease.lease().id(), open, out, spec.commandLine().getErr());
+      }
     }
     return ExitCodes.OK;
   }

@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param gate the capability check, for the probes and run environment
  * @param shell the open SSH connection; the caller closes it
  */
-record LeaseConnection(CoordinatorSession session, LeaseView lease, CapabilityGate gate, LeaseShell shell)
-    implements AutoCloseable {
+record LeaseConnection(CoordinatorSession session, OperatorKey key, LeaseView lease,
+    CapabilityGate gate, LeaseShell shell) implements AutoCloseable {
   private static final Duration SSH_TIMEOUT = Duration.ofSeconds(15);
 
   static LeaseConnection open(CommandSpec spec, CoordinatorFlags coordinator, String leaseRef,
@@ -35,7 +35,7 @@ record LeaseConnection(CoordinatorSession session, LeaseView lease, CapabilityGa
     LeaseView lease = session.call(client -> client.getLease(leaseRef).compose(LeaseFacts::read));
     CapabilityGate gate = CapabilityGate.check(lease, requested);
     LeaseShell shell = LeaseShell.connect(LeaseFacts.requireSsh(lease), key, SSH_TIMEOUT);
-    return new LeaseConnection(session, lease, gate, shell);
+    return new LeaseConnection(session, key, lease, gate, shell);
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.Optional;
  * lease bridge agent of that kind on the lease over SSH, wait until it reports connected, and
  * print (and with {@code --open}, open) the portal URL.
  */
-final class LeaseBridgeLaunch {
+public final class LeaseBridgeLaunch {
 
   static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(250);
@@ -55,8 +55,17 @@ final class LeaseBridgeLaunch {
     return URI.create(base + "/portal/leases/" + slug + (kind == LeaseBridgeKind.VNC ? "/vnc" : "/code/"));
   }
 
-  int run(CoordinatorSession session, OperatorKey key, String leaseRef, boolean open, PrintWriter out,
-      PrintWriter err) throws IOException {
+  /** The launch of {@code kind}'s lease bridge agent, named {@code command} in messages. */
+  public static LeaseBridgeLaunch of(LeaseBridgeKind kind, String command) {
+    return new LeaseBridgeLaunch(kind, command);
+  }
+
+  /**
+   * Starts the bridge agent on the lease over SSH, waits until it is connected, prints the portal
+   * page (and opens it with {@code open}); 0 when connected.
+   */
+  public int run(CoordinatorSession session, OperatorKey key, String leaseRef, boolean open,
+      PrintWriter out, PrintWriter err) throws IOException {
     LeaseView lease = session.call(client -> client.getLease(leaseRef).compose(LeaseFacts::read));
     if (LeaseFacts.target(lease) != LeaseTarget.LINUX) {
       throw new FatalSetupException(command + " needs a Linux lease; " + lease.slug() + " is "
