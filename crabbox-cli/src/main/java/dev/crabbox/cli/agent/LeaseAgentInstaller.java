@@ -24,6 +24,7 @@ public final class LeaseAgentInstaller {
   /** What a refusal suggests; Debian and Ubuntu leases have this package. */
   public static final String JAVA_INSTALL_HINT = "sudo apt-get install -y openjdk-17-jre-headless";
 
+  private static final int UPLOAD_ATTEMPTS = 2;
   private static final String DIR = "d=\"${XDG_CACHE_HOME:-$HOME/.cache}/crabbox\"; ";
   private static final Pattern JAVA_VERSION = Pattern.compile("version \"(\\d+)(?:\\.(\\d+))?[^\"]*\"");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
@@ -61,7 +62,11 @@ public final class LeaseAgentInstaller {
     return first == 1 && matcher.group(2) != null ? Integer.parseInt(matcher.group(2)) : first;
   }
 
-  /** Uploads {@code jar} unless a copy with its checksum is already there; true when it uploaded. */
+  /**
+   * Uploads {@code jar} unless a copy with its checksum is already there; true when it uploaded.
+   * A copy that arrives with another checksum is sent once more before giving up, and the refusal
+   * says how many bytes arrived.
+   */
   public boolean install(AgentJar jar) throws IOException {
     String file = jarPath(jar);
     String check = DIR + "f=" + file + "; [ -f \"$f\" ] && sha256sum \"$f\" | cut -d ' ' -f 1";
@@ -70,12 +75,17 @@ public final class LeaseAgentInstaller {
     }
     String upload = DIR + "umask 077; mkdir -p \"$d/agent\" && t=\"$d/agent/.upload.$$\" && cat > \"$t\" "
         + "&& mv -f \"$t\" " + file;
-    LeaseShell.Captured copied = shell.feed(upload, jar.open());
-    if (copied.exitCode() != 0 || !shell.capture(check).out().strip().equals(jar.sha256())) {
-      throw new FatalSetupException("cannot copy the crabbox helper to " + shell.endpoint() + ": "
-          + orStatus(copied));
+    LeaseShell.Captured copied = null;
+    for (int attempt = 0; attempt < UPLOAD_ATTEMPTS; attempt++) {
+      copied = shell.feed(upload, jar.open());
+      if (copied.exitCode() == 0 && shell.capture(check).out().strip().equals(jar.sha256())) {
+        return true;
+      }
     }
-    return true;
+    String size = shell.capture(DIR + "wc -c < " + file).out().strip();
+    throw new FatalSetupException("cannot copy the crabbox helper to " + shell.endpoint() + ": "
+        + (copied.exitCode() != 0 ? orStatus(copied) : "the copy has " + (size.isEmpty() ? "no" : size)
+            + " bytes of " + jar.size() + " and another checksum"));
   }
 
   /**

@@ -88,9 +88,13 @@ class RealNetworkSystemTest {
       fail("the system tests need " + missing + "; install: apt-get install -y openssh-server chromium xvfb "
           + "x11vnc libnss3-tools openssl curl iproute2");
     }
-    // Not under /tmp: the lease gets a private /tmp, and its home must stay visible.
-    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "system-tests")).toAbsolutePath(),
-        "network-");
+    // Not under /tmp: the lease gets a private /tmp, and its home must stay visible. A checkout
+    // that itself lives under /tmp (CI clones often do) works in /var/tmp instead.
+    Path base = Path.of("target", "system-tests").toAbsolutePath();
+    if (base.startsWith("/tmp")) {
+      base = Path.of("/var/tmp", "crabbox-system-tests");
+    }
+    dir = Files.createTempDirectory(Files.createDirectories(base), "network-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     home = dir.resolve("operator");
     OperatorKey key = OperatorKey.resolve(environment().settings());
@@ -164,7 +168,10 @@ class RealNetworkSystemTest {
         "--egress", "custom", "--webvnc");
     assertEquals(ExitCodes.OK, launched.exitCode(), launched.out() + launched.err());
     assertTrue(launched.out().contains("proxy http://127.0.0.1:" + PROXY_PORT), launched.out());
-    assertTrue(Pattern.compile("WebVNC: http://[0-9.:]+/portal/leases/[a-z]+-[a-z]+/vnc ").matcher(launched.out()).find(),
+    // --webvnc started the lease's VNC bridge agent (through the lease's SSH) and printed the page.
+    assertTrue(Pattern.compile("the lease bridge agent for [a-z]+-[a-z]+ is connected").matcher(launched.out())
+        .find(), launched.out());
+    assertTrue(Pattern.compile("http://[0-9.:]+/portal/leases/[a-z]+-[a-z]+/vnc\n").matcher(launched.out()).find(),
         launched.out());
 
     await().atMost(WAIT).until(() -> seen().contains("http /page") && seen().contains("https /pixel.svg"));

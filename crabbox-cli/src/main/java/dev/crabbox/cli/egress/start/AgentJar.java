@@ -43,6 +43,11 @@ public final class AgentJar {
     return sha256;
   }
 
+  /** The jar's length in bytes. */
+  public int size() {
+    return bytes.length;
+  }
+
   /** The jar's bytes, as a fresh stream. */
   public InputStream open() {
     return new ByteArrayInputStream(bytes);
