@@ -34,7 +34,7 @@ public final class LeaseBridgeLaunch {
   private final LeaseBridgeKind kind;
   private final String command;
 
-  LeaseBridgeLaunch(LeaseBridgeKind kind, String command) {
+  private LeaseBridgeLaunch(LeaseBridgeKind kind, String command) {
     this.kind = kind;
     this.command = command;
   }
