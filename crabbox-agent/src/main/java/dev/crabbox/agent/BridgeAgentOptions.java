@@ -1,8 +1,10 @@
 package dev.crabbox.agent;
 
+import dev.crabbox.agent.bridge.BridgeHeaderRules;
 import dev.crabbox.agent.bridge.BridgeSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The bridge settings the egress host and the lease proxy share: where the coordinator is, which
@@ -30,6 +32,7 @@ public abstract class BridgeAgentOptions<T extends BridgeAgentOptions<T>> {
   private Duration reconnectBackoffMin = DEFAULT_BACKOFF_MIN;
   private Duration reconnectBackoffMax = DEFAULT_BACKOFF_MAX;
   private BridgeListener bridgeListener = BridgeListener.none();
+  private Map<String, String> coordinatorHeaders = Map.of();
 
   /** Only the agents' own options types extend this. */
   protected BridgeAgentOptions() {}
@@ -144,6 +147,15 @@ public abstract class BridgeAgentOptions<T extends BridgeAgentOptions<T>> {
     return self();
   }
 
+  /**
+   * Extra headers for the bridge upgrade (an access gateway's service token in front of the
+   * coordinator); checked by {@link dev.crabbox.agent.bridge.BridgeHeaderRules}.
+   */
+  public T setCoordinatorHeaders(Map<String, String> headers) {
+    this.coordinatorHeaders = BridgeHeaderRules.extraHeaders(headers);
+    return self();
+  }
+
   /** This object as its concrete type, for the fluent setters of subclasses too. */
   @SuppressWarnings("unchecked")
   protected final T self() {
@@ -153,6 +165,7 @@ public abstract class BridgeAgentOptions<T extends BridgeAgentOptions<T>> {
   /** The settings of one bridge connection in {@code role}, reporting to {@code listener}. */
   BridgeSettings bridgeSettings(String role, BridgeListener listener) {
     return new BridgeSettings(coordinator, lease, role, sessionId, ticketSource, wireVersion, clientTls,
-        pingInterval, idleTimeout, reconnectBackoffMin, reconnectBackoffMax, listener);
+        pingInterval, idleTimeout, reconnectBackoffMin, reconnectBackoffMax, listener,
+        coordinatorHeaders);
   }
 }

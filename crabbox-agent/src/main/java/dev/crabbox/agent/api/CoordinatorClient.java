@@ -1,6 +1,7 @@
 package dev.crabbox.agent.api;
 
 import dev.crabbox.agent.ClientTls;
+import dev.crabbox.agent.bridge.BridgeHeaderRules;
 import dev.crabbox.protocol.api.BridgeTicket;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,6 +36,7 @@ public final class CoordinatorClient {
   private final HttpClient http;
   private final URI base;
   private final String bearerToken;
+  private Map<String, String> extraHeaders = Map.of();
 
   /**
    * @param base        coordinator URL such as {@code https://broker.example.com} (a path prefix is kept)
@@ -58,6 +61,15 @@ public final class CoordinatorClient {
     (tls == null ? ClientTls.system() : tls).apply(options);
     this.http = vertx.createHttpClient(options);
     this.bearerToken = bearerToken;
+  }
+
+  /**
+   * Extra headers for every request (an access gateway's service token in front of the
+   * coordinator); they never replace the bearer token. Call before the first request.
+   */
+  public CoordinatorClient withHeaders(Map<String, String> headers) {
+    this.extraHeaders = BridgeHeaderRules.extraHeaders(headers);
+    return this;
   }
 
   /** {@code POST /v1/leases}; the body may be empty. */
@@ -185,6 +197,7 @@ public final class CoordinatorClient {
         .setMethod(method)
         .setURI(basePath() + path)
         .putHeader(HttpHeaders.ACCEPT, "application/json");
+    extraHeaders.forEach(request::putHeader);
     if (bearerToken != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
     }

@@ -143,6 +143,7 @@ public final class BridgeConnection {
       return;
     }
     WebSocketConnectOptions options = target.connectOptions().setTimeout(UPGRADE_TIMEOUT_MS);
+    settings.extraHeaders().forEach(options::putHeader);
     if (offeredWire == WireVersion.V2) {
       options.addSubProtocol(WireLimits.SUBPROTOCOL_V2);
     }

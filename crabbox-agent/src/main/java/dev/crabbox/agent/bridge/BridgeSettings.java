@@ -6,6 +6,7 @@ import dev.crabbox.agent.TicketSource;
 import dev.crabbox.agent.WireVersion;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,7 +30,8 @@ public record BridgeSettings(
     Duration idleTimeout,
     Duration backoffMin,
     Duration backoffMax,
-    BridgeListener listener) {
+    BridgeListener listener,
+    Map<String, String> extraHeaders) {
 
   public static final String ROLE_HOST = "host";
   public static final String ROLE_CLIENT = "client";
@@ -49,6 +51,7 @@ public record BridgeSettings(
       throw new IllegalArgumentException("reconnect backoff maximum is below its minimum");
     }
     listener = listener == null ? BridgeListener.none() : listener;
+    extraHeaders = BridgeHeaderRules.extraHeaders(extraHeaders);
   }
 
   private static void requirePositive(Duration d, String what) {

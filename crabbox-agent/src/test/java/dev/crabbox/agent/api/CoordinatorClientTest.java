@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CoordinatorClientTest {
 
   /** One request as the fake coordinator saw it. */
-  private record Seen(String method, String uri, String authorization, JsonObject body) {}
+  private record Seen(String method, String uri, String authorization, JsonObject body,
+      String gatewayId) {}
 
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private CoordinatorClient client;
@@ -44,7 +45,7 @@ class CoordinatorClientTest {
   private void answer(HttpServerRequest request) {
     request.body().onSuccess(body -> {
       seen.add(new Seen(request.method().name(), request.uri(), request.getHeader("Authorization"),
-          body.length() == 0 ? null : body.toJsonObject()));
+          body.length() == 0 ? null : body.toJsonObject(), request.getHeader("CF-Access-Client-Id")));
       String path = request.path();
       if (path.equals("/base/v1/leases/blue%20lobster/egress/ticket")) {
         JsonObject in = body.toJsonObject();
@@ -189,5 +190,19 @@ class CoordinatorClientTest {
       return expected;
     }
     throw new AssertionError("the call succeeded");
+  }
+
+  @Test
+  void configuredGatewayHeadersRideAlongButNeverReplaceTheBearerToken() {
+    client.withHeaders(java.util.Map.of("CF-Access-Client-Id", "gateway-id.access"));
+    client.listLeases().await();
+    Seen call = seen.get(seen.size() - 1);
+    assertEquals("gateway-id.access", call.gatewayId());
+    assertEquals("Bearer tok", call.authorization());
+    IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> client.withHeaders(java.util.Map.of("Authorization", "Bearer other")));
+    assertEquals("coordinator header \"Authorization\" is set by crabbox itself and cannot be configured",
+        refused.getMessage());
   }
 }

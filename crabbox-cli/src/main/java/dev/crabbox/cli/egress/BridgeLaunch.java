@@ -81,7 +81,8 @@ final class BridgeLaunch {
         .setSessionId(session)
         .setTicketSource(tickets(vertx, profile, allow))
         .setWireVersion(wire)
-        .setClientTls(target.tls());
+        .setClientTls(target.tls())
+        .setCoordinatorHeaders(target.headers());
   }
 
   /** Prints {@code banner} at every connect and each drop, on the command's streams. */
@@ -98,7 +99,7 @@ final class BridgeLaunch {
   private TicketSource tickets(Vertx vertx, String profile, List<String> allow) {
     return ticket != null
         ? TicketSource.fixed(ticket)
-        : TicketSource.minting(new CoordinatorClient(vertx, target.baseUri(), token, target.tls()),
+        : TicketSource.minting(target.client(vertx, token),
             lease, role, session, profile, allow);
   }
 }

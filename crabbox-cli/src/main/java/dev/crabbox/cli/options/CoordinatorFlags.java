@@ -1,10 +1,13 @@
 package dev.crabbox.cli.options;
 
 import dev.crabbox.agent.ClientTls;
+import dev.crabbox.agent.bridge.BridgeHeaderRules;
 import dev.crabbox.cli.CliEnvironment;
 import dev.crabbox.cli.config.CliSettings;
+import dev.crabbox.cli.error.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +53,13 @@ public final class CoordinatorFlags {
     Optional<Path> caFile = settings.caFile(ca);
     URI base = settings.requireCoordinator(coordinator);
     ClientTls tls = caFile.map(ClientTls::caFile).orElse(ClientTls.system());
-    return new CoordinatorTarget(base, tls, providerLabel);
+    Map<String, String> headers;
+    try {
+      headers = BridgeHeaderRules.extraHeaders(settings.coordinatorHeaders());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + " (coordinatorHeaders in the CLI config file)");
+    }
+    return new CoordinatorTarget(base, tls, providerLabel, headers);
   }
 
   /** The coordinator and token of the command tree {@code spec} belongs to (flags > env > config). */

@@ -23,7 +23,7 @@ public record CoordinatorSession(CoordinatorTarget target, String token) {
   /** Like {@link #call(Function)}, for work that also needs Vert.x (timers, blocking steps). */
   public <T> T callWithVertx(BiFunction<Vertx, CoordinatorClient, Future<T>> work) {
     return VertxRuntime.call(vertx -> {
-      CoordinatorClient client = new CoordinatorClient(vertx, target.baseUri(), token, target.tls());
+      CoordinatorClient client = target.client(vertx, token);
       return work.apply(vertx, client).eventually(client::close);
     });
   }
