@@ -2,6 +2,7 @@ package dev.crabbox.coordinator.cluster;
 
 import dev.crabbox.coordinator.bridge.LeaseBridgeException;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
+import dev.crabbox.protocol.frame.WireLimits;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -80,7 +81,13 @@ final class RemoteBridgeStream implements LeaseBridgeStream {
     if (reset) {
       return Future.failedFuture(new LeaseBridgeException("the bridge stream was reset"));
     }
-    return socket.writeBinaryMessage(data);
+    // Messages no larger than an agent's DATA frame stay within every node's message limit.
+    Future<Void> written = Future.succeededFuture();
+    for (int from = 0; from < data.length(); from += WireLimits.MAX_DATA_PAYLOAD) {
+      written = socket.writeBinaryMessage(data.slice(from,
+          Math.min(data.length(), from + WireLimits.MAX_DATA_PAYLOAD)));
+    }
+    return written;
   }
 
   @Override
