@@ -30,6 +30,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
@@ -58,7 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback, one PostgreSQL database, as {@code crabbox bench egress --cluster} runs them): a
  * real lease bridge agent connects to node A, and a stream opened on node B reaches the lease
  * port through it — a loopback TCP echo server standing in for it. Without an agent anywhere
- * both nodes answer 503; an agent that cannot reach its port makes node B answer 502.
+ * both nodes answer 503; an agent that cannot reach its port makes node B answer 502; the
+ * internal relay route wants the cluster's relay secret.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusteredLeaseBridgeTest {
@@ -165,6 +169,20 @@ class ClusteredLeaseBridgeTest {
     assertEquals(502, refused.status());
     assertEquals("bridge_target_unavailable", refused.code());
     undeploy(agent);
+  }
+
+  @Test
+  void theInternalRelayRouteRefusesCallersWithoutTheRelaySecret() {
+    String lease = lease(true, false);
+    WebSocketClient client = vertx.createWebSocketClient();
+    Throwable refused = Await.failure(client.connect(new WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(coordinators.get(1).actualPort())
+        .setURI("/internal/v1/bridges/relay")
+        .addHeader("X-Crabbox-Relay-Secret", "guessed")
+        .addHeader("X-Crabbox-Relay-Lease", lease)
+        .addHeader("X-Crabbox-Relay-Kind", "vnc")));
+    assertEquals(403, assertInstanceOf(UpgradeRejectedException.class, refused).getStatus());
+    Await.result(client.close());
   }
 
   /**
