@@ -100,6 +100,12 @@ public final class LeaseBridges {
     return agent != null && agent.isOpen();
   }
 
+  /** True while an agent of {@code kind} is connected for the lease on any node of the cluster. */
+  public Future<Boolean> connectedAnywhere(String leaseId, LeaseBridgeKind kind) {
+    return connected(leaseId, kind) ? Future.succeededFuture(true)
+        : remote.connectedElsewhere(leaseId, kind);
+  }
+
   /** Takes a freshly upgraded agent socket; an older agent of the lease and kind is replaced. */
   void attach(String leaseId, LeaseBridgeKind kind, ServerWebSocket ws) {
     // Called from the upgrade's callback: the coordinator's context, where the socket lives.

@@ -26,6 +26,11 @@ public interface RemoteBridges {
     public Future<LeaseBridgeStream> openStream(String leaseId, LeaseBridgeKind kind) {
       return Future.failedFuture(LeaseBridges.notConnected(leaseId, kind));
     }
+
+    @Override
+    public Future<Boolean> connectedElsewhere(String leaseId, LeaseBridgeKind kind) {
+      return Future.succeededFuture(false);
+    }
   };
 
   /** Records that this node now holds agent {@code agentId} of the lease and kind. */
@@ -39,4 +44,7 @@ public interface RemoteBridges {
    * has one, otherwise what that node answers (502 when the agent cannot reach the port).
    */
   Future<LeaseBridgeStream> openStream(String leaseId, LeaseBridgeKind kind);
+
+  /** Whether another live node holds an agent of the lease and kind. */
+  Future<Boolean> connectedElsewhere(String leaseId, LeaseBridgeKind kind);
 }

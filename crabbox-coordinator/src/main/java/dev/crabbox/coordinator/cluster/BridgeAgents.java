@@ -59,16 +59,29 @@ final class BridgeAgents implements RemoteBridges {
 
   @Override
   public Future<LeaseBridgeStream> openStream(String leaseId, LeaseBridgeKind kind) {
-    return map.get(key(leaseId, kind)).compose(holder -> {
-      String node = holder == null ? null : holder.substring(0, holder.indexOf('/'));
-      // This node's own record without an agent here is stale (the agent is just leaving).
-      if (node == null || node.equals(self) || !alive.test(node)) {
+    return holder(leaseId, kind).compose(node -> {
+      if (node.isEmpty()) {
         return Future.failedFuture(notConnected(leaseId, kind));
       }
-      return nodeUrl.apply(node).compose(url -> url.isPresent()
+      return nodeUrl.apply(node.get()).compose(url -> url.isPresent()
           ? connect(url.get(), leaseId, kind)
           : Future.failedFuture(notConnected(leaseId, kind)));
     });
+  }
+
+  @Override
+  public Future<Boolean> connectedElsewhere(String leaseId, LeaseBridgeKind kind) {
+    return holder(leaseId, kind).map(Optional::isPresent);
+  }
+
+  /**
+   * The other live node holding the agent. This node's own record without an agent here is
+   * stale (the agent is just leaving), and a dead node's agent has gone with it.
+   */
+  private Future<Optional<String>> holder(String leaseId, LeaseBridgeKind kind) {
+    return map.get(key(leaseId, kind)).map(value -> Optional.ofNullable(value)
+        .map(recorded -> recorded.substring(0, recorded.indexOf('/')))
+        .filter(node -> !node.equals(self) && alive.test(node)));
   }
 
   private Future<LeaseBridgeStream> connect(String url, String leaseId, LeaseBridgeKind kind) {

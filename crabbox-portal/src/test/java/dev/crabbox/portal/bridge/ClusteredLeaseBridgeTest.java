@@ -147,6 +147,12 @@ class ClusteredLeaseBridgeTest {
         () -> onNode(1, node -> node.bridges().openStream(lease, LeaseBridgeKind.VNC)
             .compose(stream -> echo(stream, Buffer.buffer(payload)))), result -> true);
     assertArrayEquals(payload, echoed.getBytes(), "node B's stream got back what it sent");
+    HttpResponse<Buffer> status = Await.result(http.getAbs(base(1) + "/v1/leases/" + lease
+        + "/bridges").bearerTokenAuthentication(alice).send());
+    assertEquals(200, status.statusCode(), status.bodyAsString());
+    assertTrue(status.bodyAsJsonObject().getJsonObject("vnc").getBoolean("agentConnected"),
+        "node B reports the agent connected to node A: " + status.bodyAsString());
+    assertFalse(status.bodyAsJsonObject().getJsonObject("code").getBoolean("agentConnected"));
     undeploy(agent);
   }
 
