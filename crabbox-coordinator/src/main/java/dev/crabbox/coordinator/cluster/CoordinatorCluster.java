@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This coordinator's membership in a cluster of coordinators: its node id, the cluster-wide maps
- * (node listeners, session owners, the shared relay secret), the cluster locks of lease work, and
- * the pieces it adds to the coordinator (session placement, the relay route, health details).
+ * (node listeners, session owners, lease bridge agents, the shared relay secret), the cluster
+ * locks of lease work, and the pieces it adds to the coordinator (session placement, the relay
+ * routes, health details).
  * Exists only when Vert.x runs clustered; a single coordinator never creates one.
  *
  * <p>Every node must run with the same signing key (the {@code signing-key} and {@code
