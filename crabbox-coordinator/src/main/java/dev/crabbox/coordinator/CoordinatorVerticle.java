@@ -6,6 +6,7 @@ import dev.crabbox.coordinator.auth.JwtTokenVerifier;
 import dev.crabbox.coordinator.bridge.LeaseBridgeRoutes;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridges;
+import dev.crabbox.coordinator.bridge.RemoteBridges;
 import dev.crabbox.coordinator.cluster.CoordinatorCluster;
 import dev.crabbox.coordinator.cluster.NodeHealth;
 import dev.crabbox.coordinator.egress.EgressRoutes;
@@ -154,7 +155,8 @@ public final class CoordinatorVerticle extends VerticleBase {
     SessionPlacement local = SessionPlacement.local(sessions);
     egress = new EgressService(store, leases, sessions,
         cluster == null ? local : cluster.placement(local, sessions), options);
-    leaseBridges = new LeaseBridges(vertx, options.getPingInterval(), options.getIdleTimeout());
+    leaseBridges = new LeaseBridges(vertx, options.getPingInterval(), options.getIdleTimeout(),
+        cluster == null ? RemoteBridges.NONE : cluster.remoteBridges());
     LeaseBridgeService bridges = new LeaseBridgeService(store, leases, leaseBridges, options);
     // Not a local consumer: in a cluster a lease released on one node ends sockets on all.
     leaseEnded = vertx.eventBus().consumer(LeaseEvents.ENDED, message -> {
@@ -172,7 +174,7 @@ public final class CoordinatorVerticle extends VerticleBase {
     new SystemRoutes(auth, options.getClock(), NodeHealth.of(store, cluster)).mount(router);
     router.get("/metrics").handler(metrics.scrapeHandler());
     if (cluster != null) {
-      cluster.mount(router, local);
+      cluster.mount(router, local, leaseBridges);
     }
     new LeaseRoutes(leases, auth, body).mount(router);
     new EgressRoutes(egress, auth, body, options.isTicketQueryFallback()).mount(router);

@@ -34,7 +34,7 @@ final class AgentSocket {
   private final LeaseBridgeKind kind;
   private final ServerWebSocket ws;
   private final Context context;
-  private final Map<Integer, LeaseBridgeStream> streams = new HashMap<>();
+  private final Map<Integer, AgentStream> streams = new HashMap<>();
   private final Promise<Void> closed = Promise.promise();
   private final long idleTimeoutNanos;
   private long pingTimer = -1;
@@ -83,7 +83,7 @@ final class AgentSocket {
   }
 
   /** Opens a stream to the kind's loopback port; completes at OPEN_OK. Call on {@link #context()}. */
-  Future<LeaseBridgeStream> open() {
+  Future<AgentStream> open() {
     if (!isOpen()) {
       return Future.failedFuture(new LeaseBridgeException("the " + kind.wire() + " bridge agent disconnected"));
     }
@@ -92,7 +92,7 @@ final class AgentSocket {
       id = id == Integer.MAX_VALUE ? 1 : id + 1;
     }
     nextId = id == Integer.MAX_VALUE ? 1 : id + 1;
-    LeaseBridgeStream stream = new LeaseBridgeStream(this, id);
+    AgentStream stream = new AgentStream(this, id);
     streams.put(id, stream);
     send(new Frame.Open(id, LeaseBridgeKind.LOOPBACK_HOST, kind.port()));
     return stream.opened();
@@ -142,7 +142,7 @@ final class AgentSocket {
     if (length >= WireLimits.V2_HEADER_BYTES && length <= WireLimits.MAX_V2_MESSAGE
         && message.getUnsignedByte(0) == FrameType.DATA.code()) {
       int id = message.getInt(1);
-      LeaseBridgeStream stream = streams.get(id);
+      AgentStream stream = streams.get(id);
       if (stream != null) {
         stream.onData(message.slice(WireLimits.V2_HEADER_BYTES, length));
       } else {
@@ -157,7 +157,7 @@ final class AgentSocket {
       malformed(e.getMessage());
       return;
     }
-    LeaseBridgeStream stream = streams.get(frame.stream());
+    AgentStream stream = streams.get(frame.stream());
     if (stream != null) {
       stream.onFrame(frame);
     } else if (frame.type() == FrameType.OPEN) {
@@ -175,7 +175,7 @@ final class AgentSocket {
   }
 
   private void onDrain() {
-    new ArrayList<>(streams.values()).forEach(LeaseBridgeStream::onWritable);
+    new ArrayList<>(streams.values()).forEach(AgentStream::onWritable);
   }
 
   private void heard() {
@@ -197,7 +197,7 @@ final class AgentSocket {
       return;
     }
     context.owner().cancelTimer(pingTimer);
-    List<LeaseBridgeStream> live = new ArrayList<>(streams.values());
+    List<AgentStream> live = new ArrayList<>(streams.values());
     streams.clear();
     live.forEach(s -> s.onLost("the " + kind.wire() + " bridge agent disconnected"));
     closed.complete();

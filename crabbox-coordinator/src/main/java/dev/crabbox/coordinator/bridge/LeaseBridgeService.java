@@ -27,7 +27,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -97,16 +99,21 @@ public final class LeaseBridgeService {
         .map(stream -> new OpenedBridge(lease, stream)));
   }
 
-  /** Which agents are connected for a lease the caller can see. */
+  /** Which agents are connected (to any node of a cluster) for a lease the caller can see. */
   public Future<JsonObject> status(Caller caller, String idOrSlug) {
-    return leases.find(caller, idOrSlug).map(visible -> {
+    return leases.find(caller, idOrSlug).compose(visible -> {
       JsonObject json = new JsonObject().put("leaseID", visible.lease().id())
           .put("slug", visible.lease().slug());
+      List<Future<Void>> kinds = new ArrayList<>();
       for (LeaseBridgeKind kind : LeaseBridgeKind.values()) {
-        json.put(kind.wire(), new JsonObject()
-            .put("agentConnected", bridges.connected(visible.lease().id(), kind)));
+        JsonObject entry = new JsonObject();
+        json.put(kind.wire(), entry);
+        kinds.add(bridges.connectedAnywhere(visible.lease().id(), kind).map(connected -> {
+          entry.put("agentConnected", connected);
+          return null;
+        }));
       }
-      return json;
+      return Future.all(kinds).map(all -> json);
     });
   }
 

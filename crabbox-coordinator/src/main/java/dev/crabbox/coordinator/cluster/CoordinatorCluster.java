@@ -2,6 +2,8 @@ package dev.crabbox.coordinator.cluster;
 
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
+import dev.crabbox.coordinator.bridge.LeaseBridges;
+import dev.crabbox.coordinator.bridge.RemoteBridges;
 import dev.crabbox.coordinator.egress.BridgeGrant;
 import dev.crabbox.coordinator.egress.EgressSessions;
 import dev.crabbox.coordinator.egress.SessionEndpoint;
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This coordinator's membership in a cluster of coordinators: its node id, the cluster-wide maps
- * (node listeners, session owners, the shared relay secret), the cluster locks of lease work, and
- * the pieces it adds to the coordinator (session placement, the relay route, health details).
+ * (node listeners, session owners, lease bridge agents, the shared relay secret), the cluster
+ * locks of lease work, and the pieces it adds to the coordinator (session placement, the relay
+ * routes, health details).
  * Exists only when Vert.x runs clustered; a single coordinator never creates one.
  *
  * <p>Every node must run with the same signing key (the {@code signing-key} and {@code
@@ -59,13 +62,15 @@ public final class CoordinatorCluster {
   private final ClusterManager manager;
   private final AsyncMap<String, String> nodes;
   private final SessionOwners owners;
+  private final BridgeAgents bridgeAgents;
   private final String relaySecret;
   private final CoordinatorMetrics metrics;
   private final WebSocketClient relayClient;
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
 
   private CoordinatorCluster(Vertx vertx, CoordinatorOptions options, AsyncMap<String, String> nodes,
-      AsyncMap<String, String> ownerMap, String relaySecret, CoordinatorMetrics metrics) {
+      AsyncMap<String, String> ownerMap, AsyncMap<String, String> agentMap, String relaySecret,
+      CoordinatorMetrics metrics) {
     this.vertx = vertx;
     this.options = options;
     this.manager = ((VertxInternal) vertx).clusterManager();
@@ -79,6 +84,8 @@ public final class CoordinatorCluster {
         .setConnectTimeout(RELAY_CONNECT_TIMEOUT_MS)
         .setMaxFrameSize(ServerOptionsFactory.MAX_WEBSOCKET_FRAME)
         .setMaxMessageSize(ServerOptionsFactory.MAX_WEBSOCKET_MESSAGE));
+    this.bridgeAgents = new BridgeAgents(agentMap, manager.getNodeId(),
+        node -> manager.getNodes().contains(node), this::nodeUrl, relayClient, relaySecret);
   }
 
   /**
@@ -108,8 +115,10 @@ public final class CoordinatorCluster {
     Future<AsyncMap<String, String>> nodes = vertx.sharedData().getClusterWideMap(NODES_MAP);
     Future<AsyncMap<String, String>> owners = vertx.sharedData()
         .getClusterWideMap(SessionOwners.MAP);
-    return Future.all(secret, nodes, owners).map(all -> new CoordinatorCluster(vertx, options,
-        nodes.result(), owners.result(), secret.result(), metrics));
+    Future<AsyncMap<String, String>> agents = vertx.sharedData()
+        .getClusterWideMap(BridgeAgents.MAP);
+    return Future.all(secret, nodes, owners, agents).map(all -> new CoordinatorCluster(vertx,
+        options, nodes.result(), owners.result(), agents.result(), secret.result(), metrics));
   }
 
   private static String fingerprint(CoordinatorKeys keys) {
@@ -166,9 +175,18 @@ public final class CoordinatorCluster {
     return placement;
   }
 
-  /** Mounts the node-to-node relay route; {@code local} is this node's own placement. */
-  public void mount(Router router, SessionPlacement local) {
+  /** Where this node records its lease bridge agents and reaches those of the other nodes. */
+  public RemoteBridges remoteBridges() {
+    return bridgeAgents;
+  }
+
+  /**
+   * Mounts the node-to-node relay routes; {@code local} is this node's own placement, {@code
+   * bridges} its lease bridge agents.
+   */
+  public void mount(Router router, SessionPlacement local, LeaseBridges bridges) {
     new RelayRoute(relaySecret, owners, local).mount(router);
+    new BridgeRelayRoute(relaySecret, bridges).mount(router);
   }
 
   /** The lease is over on every node: forget its session's owner. */

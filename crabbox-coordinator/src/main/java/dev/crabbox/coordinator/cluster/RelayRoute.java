@@ -9,8 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,7 @@ final class RelayRoute {
 
   private void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!secretMatches(request.getHeader(RelayHeaders.SECRET))) {
+    if (!RelayHeaders.secretMatches(relaySecret, request.getHeader(RelayHeaders.SECRET))) {
       JsonResponses.error(ctx.response(), ApiException.forbidden("not a node of this cluster"));
       return;
     }
@@ -75,12 +73,7 @@ final class RelayRoute {
         + " of lease " + grant.leaseId() + " is not owned by this node");
   }
 
-  private boolean secretMatches(String presented) {
-    return presented != null && MessageDigest.isEqual(
-        presented.getBytes(StandardCharsets.UTF_8), relaySecret.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String required(HttpServerRequest request, String header) {
+  static String required(HttpServerRequest request, String header) {
     String value = request.getHeader(header);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("relay header " + header + " is missing");

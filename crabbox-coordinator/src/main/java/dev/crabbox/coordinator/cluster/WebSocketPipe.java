@@ -1,6 +1,8 @@
 package dev.crabbox.coordinator.cluster;
 
 import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
 import java.util.function.LongConsumer;
 
 /**
@@ -26,8 +28,12 @@ final class WebSocketPipe {
     });
   }
 
-  private static void holdWhileFull(WebSocketBase from, WebSocketBase to) {
-    if (to.isClosed() || !to.writeQueueFull()) {
+  /**
+   * After a write to {@code to}: pauses {@code from} while {@code to}'s write queue is full,
+   * resuming it when {@code to} drains.
+   */
+  static void holdWhileFull(ReadStream<?> from, WriteStream<?> to) {
+    if (to instanceof WebSocketBase socket && socket.isClosed() || !to.writeQueueFull()) {
       return;
     }
     from.pause();
