@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
+import dev.crabbox.coordinator.auth.Role;
 import dev.crabbox.coordinator.cluster.ClusterSettings;
 import dev.crabbox.coordinator.cluster.CoordinatorVertx;
 import dev.crabbox.coordinator.store.PostgresUrl;
@@ -15,6 +17,8 @@ import dev.crabbox.coordinator.support.TestPostgres;
 import dev.crabbox.portal.PortalRoutes;
 import dev.crabbox.portal.github.GitHubLogin;
 import dev.crabbox.portal.github.GitHubSettings;
+import dev.crabbox.portal.login.CallerJson;
+import dev.crabbox.portal.login.OneUseCodes;
 import dev.crabbox.portal.session.SessionCookies;
 import dev.crabbox.portal.support.Browser;
 import dev.crabbox.portal.support.FakeGitHub;
@@ -31,9 +35,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two coordinator nodes, each on its own clustered Vert.x (Hazelcast on loopback) with one
  * PostgreSQL database, behind a "balancer" without sticky sessions: GitHub's redirect back and
  * the CLI's code redemption land on the other node than the one that started the sign-in, and
- * still work, exactly once.
+ * still work, exactly once; and a code presented to both nodes at once opens for one of them.
  */
 class ClusteredSignInTest {
 
@@ -182,6 +189,24 @@ class ClusteredSignInTest {
       assertEquals("login_code_invalid", again.bodyAsJsonObject().getString("error"));
     } finally {
       api.close();
+    }
+  }
+
+  @Test
+  void aCodeRedeemedOnBothNodesAtOnceOpensForExactlyOne() {
+    OneUseCodes<Caller> onNodeOne = new OneUseCodes<>(nodeOneVertx, "test.cluster-codes",
+        Clock.systemUTC(), Duration.ofMinutes(2), CallerJson.INSTANCE);
+    OneUseCodes<Caller> onNodeTwo = new OneUseCodes<>(nodeTwoVertx, "test.cluster-codes",
+        Clock.systemUTC(), Duration.ofMinutes(2), CallerJson.INSTANCE);
+    Caller fay = new Caller("fay", "acme", Role.USER);
+    for (int round = 0; round < 20; round++) {
+      String code = onNodeOne.mint(fay).await();
+      List<Future<Optional<Caller>>> redeemers = List.of(onNodeTwo.redeem(code),
+          onNodeOne.redeem(code), onNodeTwo.redeem(code), onNodeOne.redeem(code));
+      Await.result(Future.all(redeemers));
+      List<Caller> winners = redeemers.stream().map(Future::result).flatMap(Optional::stream)
+          .toList();
+      assertEquals(List.of(fay), winners, "round " + round);
     }
   }
 

@@ -85,7 +85,7 @@ class OneUseCodesTest {
   }
 
   @Test
-  void twoNodesSharingTheMapRedeemACodeExactlyOnce(Vertx vertx) {
+  void twoInstancesSharingTheMapRedeemACodeExactlyOnce(Vertx vertx) {
     OneUseCodes<Caller> nodeOne = new OneUseCodes<>(vertx, MAP, clock, Duration.ofMinutes(2),
         CallerJson.INSTANCE);
     OneUseCodes<Caller> nodeTwo = new OneUseCodes<>(vertx, MAP, clock, Duration.ofMinutes(2),
