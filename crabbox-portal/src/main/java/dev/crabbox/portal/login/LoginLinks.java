@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in links that carry no token: {@code GET /portal/login/link?code=…} exchanges a one-use,
@@ -23,6 +25,8 @@ public final class LoginLinks {
   public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
   /** The shared map of live link codes (keyed by their SHA-256). */
   static final String MAP = "crabbox.portal.login-links";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoginLinks.class);
 
   private final OneUseCodes<Caller> codes;
 
@@ -44,7 +48,9 @@ public final class LoginLinks {
       // Referrer-Policy same-origin already keeps the code out of other sites' logs.
       codes.redeem(ctx.queryParams().get("code")).onComplete(redeemed -> {
         if (redeemed.failed()) {
-          ctx.fail(redeemed.cause());
+          LOG.warn("Sign-in link could not be checked", redeemed.cause());
+          context.pages().error(ctx, null, 503, "login_unavailable", "Sign-in is unavailable "
+              + "right now; the coordinator's log has the details. Try again in a minute.");
           return;
         }
         if (redeemed.result().isEmpty()) {

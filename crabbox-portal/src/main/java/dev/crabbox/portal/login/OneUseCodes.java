@@ -12,7 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,8 @@ import java.util.Optional;
  * one node is redeemed on any node, exactly once (redeeming removes the entry atomically), and a
  * node restart does not void the sign-ins in progress. The map's keys are SHA-256 digests of the
  * codes, so the map never holds a code that would open anything. Entries also carry the map's
- * own expiry, and the number of live codes is bounded so that a flood of unfinished sign-ins
- * cannot grow the map without end.
+ * own expiry, and the number of live codes is bounded (loosely: concurrent mints may pass the
+ * check together) so that a flood of unfinished sign-ins cannot grow the map without end.
  *
  * @param <T> what a code stands for
  */
@@ -118,13 +119,13 @@ public final class OneUseCodes<T> {
   private Future<Void> sweep(AsyncMap<String, JsonObject> map) {
     Instant now = clock.instant();
     return map.entries().compose(entries -> {
-      Future<Void> done = Future.succeededFuture();
-      for (Map.Entry<String, JsonObject> entry : entries.entrySet()) {
-        if (!isLive(entry.getValue(), now)) {
-          done = done.compose(ignored -> map.remove(entry.getKey()).mapEmpty());
+      List<Future<JsonObject>> removals = new ArrayList<>();
+      entries.forEach((key, entry) -> {
+        if (!isLive(entry, now)) {
+          removals.add(map.remove(key));
         }
-      }
-      return done;
+      });
+      return Future.all(removals).mapEmpty();
     });
   }
 
