@@ -2,6 +2,7 @@ package dev.crabbox.portal.github;
 
 import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.auth.Role;
+import dev.crabbox.portal.login.OneUseCodes;
 import dev.crabbox.portal.spi.IdentityProvider;
 import dev.crabbox.portal.spi.PortalContext;
 import dev.crabbox.portal.web.Pages;
@@ -92,7 +93,7 @@ public final class GitHubLogin implements IdentityProvider {
 
   /** A sign-in step the shared map could not take: too many in progress, or the map failed. */
   private static void failed(RoutingContext ctx, PortalContext context, Throwable cause) {
-    if (cause instanceof IllegalStateException) {
+    if (cause instanceof OneUseCodes.TooManyInProgress) {
       refuse(ctx, context, 503, "login_busy", cause.getMessage());
       return;
     }

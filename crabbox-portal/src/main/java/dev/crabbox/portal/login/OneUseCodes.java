@@ -37,6 +37,15 @@ public final class OneUseCodes<T> {
     T decode(JsonObject json);
   }
 
+  /** Too many codes are live: a readable refusal, not a fault of the shared map. */
+  public static final class TooManyInProgress extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyInProgress() {
+      super("too many sign-ins in progress; try again in a minute");
+    }
+  }
+
   /** 32 random bytes: unguessable, and short enough for a URL. */
   private static final int CODE_BYTES = 32;
   static final int MAX_LIVE = 10_000;
@@ -66,8 +75,8 @@ public final class OneUseCodes<T> {
   }
 
   /**
-   * A fresh code for {@code value}; fails with an {@link IllegalStateException} whose message a
-   * person can read when too many codes are live.
+   * A fresh code for {@code value}; fails with {@link TooManyInProgress}, whose message a person
+   * can read, when too many codes are live.
    */
   public Future<String> mint(T value) {
     String code = randomToken(random);
@@ -111,8 +120,7 @@ public final class OneUseCodes<T> {
       }
       return sweep(map).compose(swept -> map.size()).compose(left -> left < MAX_LIVE
           ? Future.<Void>succeededFuture()
-          : Future.<Void>failedFuture(new IllegalStateException(
-              "too many sign-ins in progress; try again in a minute")));
+          : Future.<Void>failedFuture(new TooManyInProgress()));
     });
   }
 
