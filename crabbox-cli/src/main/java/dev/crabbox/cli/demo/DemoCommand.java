@@ -65,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("demo: coordinator %s (data in %s)%n", rig.coordinator().baseUri(), dataDir);
       out.printf("demo: portal %s%n", rig.portalUrl());
       out.printf("demo: sign in to the portal as admin: %s (one use, within %d minutes; %s)%n",
-          rig.adminLoginLink(), rig.loginLinks().lifetime().toMinutes(), stay
+          await(rig.adminLoginLink()), rig.loginLinks().lifetime().toMinutes(), stay
               ? "the demo stays up until Ctrl-C"
               : "the demo stops when it ends, run crabbox demo --stay to keep it up");
       DemoOperator operator = new DemoOperator(dataDir.resolve("operator"),

@@ -70,7 +70,8 @@ public final class LocalEgressRig {
     LocalEgressRig rig = new LocalEgressRig(vertx);
     CoordinatorOptions options = new CoordinatorOptions().setHost("127.0.0.1").setPort(0)
         .setDataDir(dataDir);
-    rig.loginLinks = new LoginLinks(options.getClock(), LoginLinks.DEFAULT_LIFETIME);
+    rig.loginLinks = new LoginLinks(vertx, options.getClock(),
+        LoginLinks.DEFAULT_LIFETIME);
     rig.coordinator = new CoordinatorVerticle(options.addRouteContributor(
         new PortalRoutes().withLoginLinks(rig.loginLinks)));
     return rig.deploy(rig.coordinator).map(v -> {
@@ -156,9 +157,9 @@ public final class LocalEgressRig {
   }
 
   /** A one-use, short-lived link that signs a browser in to the portal as the admin. */
-  public String adminLoginLink() {
-    return coordinator.baseUri() + loginLinks.mint(new Caller(CoordinatorKeys.ADMIN_OWNER, "",
-        Role.ADMIN));
+  public Future<String> adminLoginLink() {
+    return loginLinks.mint(new Caller(CoordinatorKeys.ADMIN_OWNER, "", Role.ADMIN))
+        .map(link -> coordinator.baseUri() + link);
   }
 
   public LoginLinks loginLinks() {

@@ -1,6 +1,7 @@
 package dev.crabbox.portal.github;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 
 /**
@@ -40,5 +41,14 @@ record CliRequest(int port, String nonce, String challenge) {
   /** Where the browser goes with the one-use code once the sign-in is done. */
   String callback(String code) {
     return "http://127.0.0.1:" + port + "/callback?code=" + code + "&nonce=" + nonce;
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("port", port).put("nonce", nonce).put("challenge", challenge);
+  }
+
+  static CliRequest fromJson(JsonObject json) {
+    return new CliRequest(json.getInteger("port"), json.getString("nonce"),
+        json.getString("challenge"));
   }
 }

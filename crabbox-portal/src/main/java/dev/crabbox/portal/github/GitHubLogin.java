@@ -2,6 +2,7 @@ package dev.crabbox.portal.github;
 
 import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.auth.Role;
+import dev.crabbox.portal.login.OneUseCodes;
 import dev.crabbox.portal.spi.IdentityProvider;
 import dev.crabbox.portal.spi.PortalContext;
 import dev.crabbox.portal.web.Pages;
@@ -54,8 +55,9 @@ public final class GitHubLogin implements IdentityProvider {
   @Override
   public void mount(Router router, PortalContext context) {
     var clock = context.services().options().getClock();
-    OAuthStates states = new OAuthStates(clock);
-    CliHandoff handoff = new CliHandoff(clock);
+    var vertx = context.services().vertx();
+    OAuthStates states = new OAuthStates(vertx, clock);
+    CliHandoff handoff = new CliHandoff(vertx, clock);
     GitHubApi api = new GitHubApi(context.services().vertx(), settings);
     router.get(START).handler(ctx -> redirectToGitHub(ctx, context, states,
         Paths.safeNext(ctx.queryParams().get("next")), null));
@@ -76,23 +78,43 @@ public final class GitHubLogin implements IdentityProvider {
 
   private void redirectToGitHub(RoutingContext ctx, PortalContext context, OAuthStates states,
       String next, CliRequest cli) {
-    String state;
-    try {
-      state = states.begin(ctx, next, cli);
-    } catch (IllegalStateException tooMany) {
-      refuse(ctx, context, 503, "login_busy", tooMany.getMessage());
+    states.begin(ctx, next, cli).onComplete(begun -> {
+      if (begun.failed()) {
+        failed(ctx, context, begun.cause());
+        return;
+      }
+      String location = settings.authorizeUrl() + "?client_id=" + encode(settings.clientId())
+          + "&redirect_uri=" + encode(callbackUrl(ctx, context)) + "&scope=" + encode(SCOPE)
+          + "&state=" + encode(begun.result()) + "&allow_signup=false";
+      ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location)
+          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+    });
+  }
+
+  /** A sign-in step the shared map could not take: too many in progress, or the map failed. */
+  private static void failed(RoutingContext ctx, PortalContext context, Throwable cause) {
+    if (cause instanceof OneUseCodes.TooManyInProgress) {
+      refuse(ctx, context, 503, "login_busy", cause.getMessage());
       return;
     }
-    String location = settings.authorizeUrl() + "?client_id=" + encode(settings.clientId())
-        + "&redirect_uri=" + encode(callbackUrl(ctx, context)) + "&scope=" + encode(SCOPE)
-        + "&state=" + encode(state) + "&allow_signup=false";
-    ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location)
-        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+    LOG.warn("Sign-in state could not be kept", cause);
+    refuse(ctx, context, 503, "login_unavailable", "Sign-in is unavailable right now; the "
+        + "coordinator's log has the details. Try again in a minute.");
   }
 
   private void callback(RoutingContext ctx, PortalContext context, OAuthStates states,
       CliHandoff handoff, GitHubApi api) {
-    Optional<PendingLogin> pending = states.complete(ctx, ctx.queryParams().get("state"));
+    states.complete(ctx, ctx.queryParams().get("state")).onComplete(completed -> {
+      if (completed.failed()) {
+        failed(ctx, context, completed.cause());
+        return;
+      }
+      callback(ctx, context, completed.result(), handoff, api);
+    });
+  }
+
+  private void callback(RoutingContext ctx, PortalContext context,
+      Optional<PendingLogin> pending, CliHandoff handoff, GitHubApi api) {
     if (pending.isEmpty()) {
       refuse(ctx, context, 400, "login_state_invalid", "This sign-in was not started in this "
           + "browser, was already used, or took longer than ten minutes. Start again.");
@@ -134,9 +156,14 @@ public final class GitHubLogin implements IdentityProvider {
   private static void finish(RoutingContext ctx, PortalContext context, CliHandoff handoff,
       PendingLogin pending, Caller caller) {
     if (pending.cli() != null) {
-      ctx.response().setStatusCode(303)
-          .putHeader(HttpHeaders.LOCATION, handoff.handOff(pending.cli(), caller))
-          .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+      handoff.handOff(pending.cli(), caller).onComplete(handedOff -> {
+        if (handedOff.failed()) {
+          failed(ctx, context, handedOff.cause());
+          return;
+        }
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, handedOff.result())
+            .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end();
+      });
       return;
     }
     var sessions = context.sessions();

@@ -1,6 +1,8 @@
 package dev.crabbox.portal.github;
 
 import dev.crabbox.portal.login.OneUseCodes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -17,42 +19,45 @@ import java.util.Optional;
  * cookie {@code __Host-crabbox_oauth} (HttpOnly, Secure, SameSite=Lax, 10 minutes). GitHub's
  * redirect back is accepted only when its state is live and unused and the browser presents the
  * matching cookie, so a callback URL made in another browser (login CSRF) or replayed later leads
- * nowhere. A state is spent on its first use, whatever the outcome.
+ * nowhere. A state is spent on its first use, whatever the outcome. Pending sign-ins live in a
+ * shared map, so in a cluster GitHub's redirect back may land on any node.
  */
 final class OAuthStates {
 
   static final String COOKIE = "__Host-crabbox_oauth";
   static final Duration LIFETIME = Duration.ofMinutes(10);
+  /** The shared map of pending sign-ins (keyed by the SHA-256 of their state). */
+  static final String MAP = "crabbox.portal.oauth-states";
 
   private final SecureRandom random = new SecureRandom();
   private final OneUseCodes<PendingLogin> states;
 
-  OAuthStates(Clock clock) {
-    this.states = new OneUseCodes<>(clock, LIFETIME);
+  OAuthStates(Vertx vertx, Clock clock) {
+    this.states = new OneUseCodes<>(vertx, MAP, clock, LIFETIME, PendingLogin.JSON);
   }
 
   /** Stores a pending sign-in, sets its binding cookie, and returns the state for GitHub. */
-  String begin(RoutingContext ctx, String next, CliRequest cli) {
+  Future<String> begin(RoutingContext ctx, String next, CliRequest cli) {
     String binding = OneUseCodes.randomToken(random);
-    String state = states.mint(new PendingLogin(binding, next, cli));
-    ctx.response().addCookie(cookie(binding).setMaxAge(LIFETIME.getSeconds()));
-    return state;
+    return states.mint(new PendingLogin(binding, next, cli)).onSuccess(state ->
+        ctx.response().addCookie(cookie(binding).setMaxAge(LIFETIME.getSeconds())));
   }
 
   /**
    * The pending sign-in of the callback's {@code state} when this browser started it; empty for
    * a missing, unknown, expired, used or foreign state. Clears the binding cookie either way.
    */
-  Optional<PendingLogin> complete(RoutingContext ctx, String state) {
+  Future<Optional<PendingLogin>> complete(RoutingContext ctx, String state) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     ctx.response().addCookie(cookie("").setMaxAge(0));
-    Optional<PendingLogin> pending = states.redeem(state);
-    if (pending.isEmpty() || cookie == null || !MessageDigest.isEqual(
-        cookie.getValue().getBytes(StandardCharsets.UTF_8),
-        pending.get().binding().getBytes(StandardCharsets.UTF_8))) {
-      return Optional.empty();
-    }
-    return pending;
+    return states.redeem(state).map(pending -> {
+      if (pending.isEmpty() || cookie == null || !MessageDigest.isEqual(
+          cookie.getValue().getBytes(StandardCharsets.UTF_8),
+          pending.get().binding().getBytes(StandardCharsets.UTF_8))) {
+        return Optional.empty();
+      }
+      return pending;
+    });
   }
 
   private static Cookie cookie(String value) {

@@ -37,7 +37,7 @@ class LoginLinksTest {
   void start(Vertx vertx, @TempDir Path dataDir) {
     AtomicReference<LoginLinks> created = new AtomicReference<>();
     coordinator = TestCoordinator.start(vertx, dataDir, options -> {
-      created.set(new LoginLinks(options.getClock(), Duration.ofMinutes(5)));
+      created.set(new LoginLinks(vertx, options.getClock(), Duration.ofMinutes(5)));
       options.addRouteContributor(new PortalRoutes().withLoginLinks(created.get()));
     });
     links = created.get();
@@ -56,7 +56,7 @@ class LoginLinksTest {
 
   @Test
   void aLinkSignsInOnceAndOnlyOnce() {
-    String link = links.mint(ADMIN);
+    String link = links.mint(ADMIN).await();
     assertTrue(link.matches("/portal/login/link\\?code=[A-Za-z0-9_-]{43}"), link);
     assertTrue(!link.contains(coordinator.adminToken()));
 
@@ -76,7 +76,7 @@ class LoginLinksTest {
 
   @Test
   void aLinkExpires() {
-    String link = links.mint(ADMIN);
+    String link = links.mint(ADMIN).await();
     coordinator.clock().advance(Duration.ofMinutes(5));
     HttpResponse<Buffer> late = browser.get(url(link));
     assertEquals(401, late.statusCode());

@@ -19,6 +19,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A real coordinator with the portal contributed, a browser-like HTTP client (no redirect
@@ -36,8 +37,13 @@ public final class PortalServer {
   }
 
   public static PortalServer start(Vertx vertx, Path dataDir) {
+    return start(vertx, dataDir, UnaryOperator.identity());
+  }
+
+  /** A portal whose routes {@code routes} extends (sign-in methods, login links). */
+  public static PortalServer start(Vertx vertx, Path dataDir, UnaryOperator<PortalRoutes> routes) {
     TestCoordinator coordinator = TestCoordinator.start(vertx, dataDir,
-        options -> options.addRouteContributor(new PortalRoutes()));
+        options -> options.addRouteContributor(routes.apply(new PortalRoutes())));
     WebClient web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(coordinator.port()).setFollowRedirects(false));
     return new PortalServer(coordinator, web);
