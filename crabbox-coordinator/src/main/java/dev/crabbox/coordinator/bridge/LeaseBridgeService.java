@@ -9,6 +9,7 @@ import dev.crabbox.coordinator.egress.ResumeSecrets;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.lease.Access;
 import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.coordinator.store.BridgeRole;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.LeaseRecord;
@@ -24,6 +25,7 @@ import dev.crabbox.protocol.capability.LabelCheck;
 import dev.crabbox.protocol.capability.ProviderSpec;
 import dev.crabbox.protocol.id.Ids;
 import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -148,22 +150,24 @@ public final class LeaseBridgeService {
             + lease.stateAt(now()).wire()));
       }
       BridgeRole role = BridgeRole.of(kind);
-      Future<Void> consumed = credentials.ticket().isPresent()
+      // The holder (null: unknown) is the ticket's minter, carried on through resume secrets.
+      Future<Caller> consumed = credentials.ticket().isPresent()
           ? consumeTicket(lease, role, credentials.ticket().get())
           : store.consumeResumeSecret(SecretHashes.sha256(credentials.resumeSecret().orElseThrow()),
               lease.id(), role, now()).compose(claimed -> claimed.isPresent()
-                  ? Future.succeededFuture()
+                  ? Future.succeededFuture(claimed.get().holder())
                   : Future.failedFuture(ApiException.ticketRequired("resume secret is unknown or used")));
-      return consumed.compose(ok -> {
+      return consumed.compose(holder -> {
         String secret = ResumeSecrets.next(random);
         return store.insertResumeSecret(new ResumeSecretRecord(SecretHashes.sha256(secret), lease.id(),
-                kind.wire(), role, now(), null))
-            .map(stored -> new BridgeGrant(lease.id(), lease.slug(), kind.wire(), role, secret));
+                kind.wire(), role, holder, now(), null))
+            .map(stored -> new BridgeGrant(lease.id(), lease.slug(), kind.wire(), role, secret,
+                holder));
       });
     });
   }
 
-  private Future<Void> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
+  private Future<Caller> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
     return store.consumeTicket(SecretHashes.sha256(ticket), lease.id(), role, now()).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.failedFuture(ApiException.ticketRequired("bridge ticket is unknown, used, "
@@ -172,10 +176,21 @@ public final class LeaseBridgeService {
       TicketRecord t = claimed.get();
       Caller minter = new Caller(t.owner(), t.org(), t.userRole());
       return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canSee()
-          ? Future.succeededFuture()
+          ? Future.succeededFuture(minter)
           : Future.failedFuture(ApiException.forbidden("the ticket's owner can no longer use lease "
               + lease.slug())));
     });
+  }
+
+  /**
+   * Tracks an upgraded agent socket so that it closes (1008) once its holder can no longer use
+   * the lease (minting its ticket needed use).
+   */
+  void track(BridgeGrant grant, ServerWebSocket socket) {
+    if (grant.holder() != null) {
+      leases.sockets().register(grant.leaseId(), grant.holder(), Access.USE,
+          LeaseSockets.LiveSocket.of(socket));
+    }
   }
 
   /** Event-bus handler of lease ends: the lease's agents close with 1008 and exit. */

@@ -39,7 +39,7 @@ public final class BridgeRoutes {
     LeaseBridgeService bridges = services.leaseBridges();
     router.get(STATIC + "/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE,
         "dev/crabbox/portal/bridge/static").setCachingEnabled(true).setDirectoryListing(false));
-    VncBridge vnc = new VncBridge(bridges, callers, origins);
+    VncBridge vnc = new VncBridge(bridges, callers, origins, services.leases().sockets());
     router.get("/portal/leases/:lease/vnc").handler(vnc::handle);
     CodeBridge code = new CodeBridge(bridges, callers, origins);
     router.get("/portal/leases/:lease/code").handler(code::redirectToSlash);
