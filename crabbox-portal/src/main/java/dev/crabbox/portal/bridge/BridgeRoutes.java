@@ -41,7 +41,7 @@ public final class BridgeRoutes {
         "dev/crabbox/portal/bridge/static").setCachingEnabled(true).setDirectoryListing(false));
     VncBridge vnc = new VncBridge(bridges, callers, origins, services.leases().sockets());
     router.get("/portal/leases/:lease/vnc").handler(vnc::handle);
-    CodeBridge code = new CodeBridge(bridges, callers, origins);
+    CodeBridge code = new CodeBridge(bridges, callers, origins, services.leases().sockets());
     router.get("/portal/leases/:lease/code").handler(code::redirectToSlash);
     router.route("/portal/leases/:lease/code/*").handler(code::handle);
   }
