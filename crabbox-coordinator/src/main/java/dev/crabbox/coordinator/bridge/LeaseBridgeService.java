@@ -131,7 +131,8 @@ public final class LeaseBridgeService {
 
   /**
    * Checks an agent upgrade: 404 unknown lease, 401 no or a spent/unknown credential, 409 an
-   * inactive lease, 403 when the ticket's minter can no longer use the lease. On success the
+   * inactive lease, 403 when the ticket's minter (for a resume secret: the minter of the ticket
+   * the agent first connected with) can no longer use the lease. On success the
    * credential is consumed and a fresh resume secret issued.
    */
   public Future<BridgeGrant> authorizeUpgrade(String idOrSlug, LeaseBridgeKind kind,
@@ -155,7 +156,7 @@ public final class LeaseBridgeService {
           ? consumeTicket(lease, role, credentials.ticket().get())
           : store.consumeResumeSecret(SecretHashes.sha256(credentials.resumeSecret().orElseThrow()),
               lease.id(), role, now()).compose(claimed -> claimed.isPresent()
-                  ? Future.succeededFuture(claimed.get().holder())
+                  ? requireUse(lease, claimed.get().holder())
                   : Future.failedFuture(ApiException.ticketRequired("resume secret is unknown or used")));
       return consumed.compose(holder -> {
         String secret = ResumeSecrets.next(random);
@@ -174,12 +175,19 @@ public final class LeaseBridgeService {
             + "expired, or for another lease or kind"));
       }
       TicketRecord t = claimed.get();
-      Caller minter = new Caller(t.owner(), t.org(), t.userRole());
-      return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canSee()
-          ? Future.succeededFuture(minter)
-          : Future.failedFuture(ApiException.forbidden("the ticket's owner can no longer use lease "
-              + lease.slug())));
+      return requireUse(lease, new Caller(t.owner(), t.org(), t.userRole()));
     });
+  }
+
+  /** The socket's holder must still be able to use the lease (unknown holders predate the check). */
+  private Future<Caller> requireUse(LeaseRecord lease, Caller holder) {
+    if (holder == null) {
+      return Future.succeededFuture(null);
+    }
+    return store.shares(lease.id()).compose(shares -> Access.of(holder, lease, shares).canSee()
+        ? Future.succeededFuture(holder)
+        : Future.failedFuture(ApiException.forbidden("the ticket's owner can no longer use lease "
+            + lease.slug())));
   }
 
   /**

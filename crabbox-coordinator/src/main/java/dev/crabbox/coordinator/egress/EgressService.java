@@ -130,7 +130,8 @@ public final class EgressService {
   /**
    * Checks a bridge upgrade: 404 unknown lease, 401 no credentials, 409 inactive lease, 401 a
    * ticket or resume secret that is unknown, used, expired or bound elsewhere (left unconsumed
-   * then), 403 when the ticket's minter lost manage access, 410 when its session is no longer
+   * then), 403 when the ticket's minter (for a resume secret: the minter of the ticket the
+   * socket was first opened with) lost manage access, 410 when its session is no longer
    * current. On success consumes the credential, issues the next resume secret and finds the
    * session actor, all in the lease's queue so that a concurrent ticket cannot switch sessions
    * in between.
@@ -171,17 +172,26 @@ public final class EgressService {
           TicketRecord t = claimed.get();
           sessions.meter().ticketConsumed();
           Caller minter = new Caller(t.owner(), t.org(), t.userRole());
-          return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canManage()
-              ? Future.succeededFuture(new Claim(t.sessionId(), minter))
-              : Future.failedFuture(ApiException.forbidden("the ticket's owner no longer "
-                  + "manages lease " + lease.slug())));
+          return requireManage(lease, new Claim(t.sessionId(), minter));
         });
+  }
+
+  /** The socket's holder must still manage the lease (unknown holders predate the check). */
+  private Future<Claim> requireManage(LeaseRecord lease, Claim claim) {
+    if (claim.holder() == null) {
+      return Future.succeededFuture(claim);
+    }
+    return store.shares(lease.id()).compose(shares -> Access.of(claim.holder(), lease, shares)
+        .canManage()
+        ? Future.succeededFuture(claim)
+        : Future.failedFuture(ApiException.forbidden("the ticket's owner no longer "
+            + "manages lease " + lease.slug())));
   }
 
   private Future<Claim> consumeResumeSecret(LeaseRecord lease, BridgeRole role, String secret) {
     return store.consumeResumeSecret(SecretHashes.sha256(secret), lease.id(), role, now())
         .compose(claimed -> claimed.isPresent()
-            ? Future.succeededFuture(new Claim(claimed.get().sessionId(), claimed.get().holder()))
+            ? requireManage(lease, new Claim(claimed.get().sessionId(), claimed.get().holder()))
             : Future.failedFuture(ApiException.ticketRequired("resume secret is unknown, used, "
                 + "or its session has ended")));
   }

@@ -1,5 +1,6 @@
 package dev.crabbox.coordinator.egress;
 
+import static dev.crabbox.coordinator.support.TestCoordinator.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.crabbox.coordinator.support.Await;
@@ -69,7 +70,7 @@ class ShareRevocationTest extends LeaseTestBase {
   }
 
   @Test
-  void aSocketResumedWithItsSecretStillBelongsToTheTicketsMinter() {
+  void aSocketResumedWithItsSecretStillBelongsToTheTicketsMinterAndCannotResumeOnceRevoked() {
     TestPeer first = coordinator.connectPeer(bob, lease, "host", V2);
     awaitConnected(true, false);
     Await.result(first.close());
@@ -80,6 +81,8 @@ class ShareRevocationTest extends LeaseTestBase {
     share(new JsonObject());
 
     resumed.expectClose(1008, "lease access revoked");
+    assertRefused(coordinator.connect(lease, "host",
+        Map.of("X-Crabbox-Resume-Secret", resumed.resumeSecret()), null, V2), 403, "forbidden");
   }
 
   /** Carol loses her share, bob keeps his: only carol's socket is revoked, bob's loses its partner. */
