@@ -196,7 +196,7 @@ public final class LeaseBridgeService {
    */
   void track(BridgeGrant grant, ServerWebSocket socket) {
     if (grant.holder() != null) {
-      leases.sockets().register(grant.leaseId(), grant.holder(), Access.USE,
+      leases.track(grant.leaseId(), grant.holder(), Access.USE,
           LeaseSockets.LiveSocket.of(socket));
     }
   }

@@ -253,7 +253,7 @@ public final class EgressService {
    */
   void track(BridgeGrant grant, ServerWebSocket socket) {
     if (grant.holder() != null) {
-      leases.sockets().register(grant.leaseId(), grant.holder(), Access.MANAGE,
+      leases.track(grant.leaseId(), grant.holder(), Access.MANAGE,
           LeaseSockets.LiveSocket.of(socket));
     }
   }

@@ -218,6 +218,17 @@ public final class LeaseService {
   }
 
   /**
+   * Tracks a socket of the lease opened for {@code caller}, needing {@code needs}, and checks the
+   * shares once more: a change committed after the upgrade's own check but before the socket was
+   * tracked found nothing to close, so it is caught here; any later change finds it tracked.
+   */
+  public void track(String leaseId, Caller caller, Access needs, LeaseSockets.LiveSocket socket) {
+    sockets.register(leaseId, caller, needs, socket);
+    onAccessChanged(leaseId).onFailure(failure -> LOG.warn(
+        "checking socket access of lease {} failed: {}", leaseId, failure.toString()));
+  }
+
+  /**
    * Event-bus handler of {@link LeaseEvents#ACCESS_CHANGED}: this node's sockets of the lease
    * whose caller lost access close with 1008 (on every node, the event is published).
    */

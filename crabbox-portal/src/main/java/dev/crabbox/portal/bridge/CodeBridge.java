@@ -7,6 +7,7 @@ import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.coordinator.lease.Access;
+import dev.crabbox.coordinator.lease.LeaseService;
 import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -41,14 +42,14 @@ final class CodeBridge {
   private final PortalCaller callers;
   private final UpgradeOriginCheck origins;
   private final CodeServerSessions sessions;
-  private final LeaseSockets sockets;
+  private final LeaseService leases;
 
   CodeBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins,
-      LeaseSockets sockets) {
+      LeaseService leases) {
     this.service = service;
     this.callers = callers;
     this.origins = origins;
-    this.sockets = sockets;
+    this.leases = leases;
     this.sessions = new CodeServerSessions(service.bridges());
   }
 
@@ -199,7 +200,7 @@ final class CodeBridge {
         .onSuccess(socket -> {
           AtomicBoolean closed = new AtomicBoolean();
           join(socket, stream, exchange.takeBytesAfterUpgrade(), closed);
-          sockets.register(proxied.opened().lease().id(), proxied.caller(), Access.USE,
+          leases.track(proxied.opened().lease().id(), proxied.caller(), Access.USE,
               tracked(socket, closed));
         })
         .onFailure(failure -> {

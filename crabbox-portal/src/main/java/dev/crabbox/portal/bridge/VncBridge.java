@@ -5,6 +5,7 @@ import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.WebSocketUpgrades;
 import dev.crabbox.coordinator.lease.Access;
+import dev.crabbox.coordinator.lease.LeaseService;
 import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.vertx.core.http.HttpHeaders;
@@ -26,14 +27,14 @@ final class VncBridge {
   private final LeaseBridgeService service;
   private final PortalCaller callers;
   private final UpgradeOriginCheck origins;
-  private final LeaseSockets sockets;
+  private final LeaseService leases;
 
   VncBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins,
-      LeaseSockets sockets) {
+      LeaseService leases) {
     this.service = service;
     this.callers = callers;
     this.origins = origins;
-    this.sockets = sockets;
+    this.leases = leases;
   }
 
   void handle(RoutingContext ctx) {
@@ -92,7 +93,7 @@ final class VncBridge {
         .onSuccess(relay -> request.toWebSocket()
             .onSuccess(ws -> {
               // The desktop stays open only while its user may still use the lease.
-              sockets.register(relay.opened().lease().id(), relay.caller(), Access.USE,
+              leases.track(relay.opened().lease().id(), relay.caller(), Access.USE,
                   LeaseSockets.LiveSocket.of(ws));
               join(ws, relay.opened().stream(), relay.opened().lease().slug());
             })
