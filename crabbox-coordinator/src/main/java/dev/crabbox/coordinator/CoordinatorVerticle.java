@@ -71,6 +71,7 @@ public final class CoordinatorVerticle extends VerticleBase {
   private EgressService egress;
   private LeaseBridges leaseBridges;
   private MessageConsumer<JsonObject> leaseEnded;
+  private MessageConsumer<JsonObject> leaseAccessChanged;
   private HttpServer server;
   private CoordinatorMetrics metrics;
   /** Null unless Vert.x runs clustered. */
@@ -162,9 +163,15 @@ public final class CoordinatorVerticle extends VerticleBase {
     leaseEnded = vertx.eventBus().consumer(LeaseEvents.ENDED, message -> {
       egress.onLeaseEnded(message.body());
       bridges.onLeaseEnded(message.body());
+      leases.sockets().forget(message.body().getString("leaseId"));
       if (cluster != null) {
         cluster.leaseEnded(message.body().getString("leaseId"));
       }
+    });
+    leaseAccessChanged = vertx.eventBus().consumer(LeaseEvents.ACCESS_CHANGED, message -> {
+      String leaseId = message.body().getString("leaseId");
+      leases.onAccessChanged(leaseId).onFailure(failure -> LOG.warn(
+          "re-checking socket access of lease {} failed: {}", leaseId, failure.toString()));
     });
     sweeper = new LeaseExpirySweeper(vertx, store, leases, provisioner, options.getClock(),
         options.getSweepInterval(), options.getProvisionTimeout(), workLocks());
@@ -220,6 +227,8 @@ public final class CoordinatorVerticle extends VerticleBase {
     return swept
         .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.leave())
         .eventually(() -> leaseEnded == null ? Future.succeededFuture() : leaseEnded.unregister())
+        .eventually(() -> leaseAccessChanged == null ? Future.succeededFuture()
+            : leaseAccessChanged.unregister())
         .eventually(() -> leaseBridges == null ? Future.succeededFuture() : leaseBridges.close())
         .eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> egress == null ? Future.succeededFuture() : egress.drained())

@@ -9,6 +9,7 @@ import dev.crabbox.coordinator.egress.ResumeSecrets;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.lease.Access;
 import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.coordinator.store.BridgeRole;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.LeaseRecord;
@@ -24,6 +25,7 @@ import dev.crabbox.protocol.capability.LabelCheck;
 import dev.crabbox.protocol.capability.ProviderSpec;
 import dev.crabbox.protocol.id.Ids;
 import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -136,7 +138,8 @@ public final class LeaseBridgeService {
 
   /**
    * Checks an agent upgrade: 404 unknown lease, 401 no or a spent/unknown credential, 409 an
-   * inactive lease, 403 when the ticket's minter can no longer use the lease. On success the
+   * inactive lease, 403 when the ticket's minter (for a resume secret: the minter of the ticket
+   * the agent first connected with) can no longer use the lease. On success the
    * credential is consumed and a fresh resume secret issued.
    */
   public Future<BridgeGrant> authorizeUpgrade(String idOrSlug, LeaseBridgeKind kind,
@@ -155,34 +158,54 @@ public final class LeaseBridgeService {
             + lease.stateAt(now()).wire()));
       }
       BridgeRole role = BridgeRole.of(kind);
-      Future<Void> consumed = credentials.ticket().isPresent()
+      // The holder (null: unknown) is the ticket's minter, carried on through resume secrets.
+      Future<Caller> consumed = credentials.ticket().isPresent()
           ? consumeTicket(lease, role, credentials.ticket().get())
           : store.consumeResumeSecret(SecretHashes.sha256(credentials.resumeSecret().orElseThrow()),
               lease.id(), role, now()).compose(claimed -> claimed.isPresent()
-                  ? Future.succeededFuture()
+                  ? requireUse(lease, claimed.get().holder())
                   : Future.failedFuture(ApiException.ticketRequired("resume secret is unknown or used")));
-      return consumed.compose(ok -> {
+      return consumed.compose(holder -> {
         String secret = ResumeSecrets.next(random);
         return store.insertResumeSecret(new ResumeSecretRecord(SecretHashes.sha256(secret), lease.id(),
-                kind.wire(), role, now(), null))
-            .map(stored -> new BridgeGrant(lease.id(), lease.slug(), kind.wire(), role, secret));
+                kind.wire(), role, holder, now(), null))
+            .map(stored -> new BridgeGrant(lease.id(), lease.slug(), kind.wire(), role, secret,
+                holder));
       });
     });
   }
 
-  private Future<Void> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
+  private Future<Caller> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
     return store.consumeTicket(SecretHashes.sha256(ticket), lease.id(), role, now()).compose(claimed -> {
       if (claimed.isEmpty()) {
         return Future.failedFuture(ApiException.ticketRequired("bridge ticket is unknown, used, "
             + "expired, or for another lease or kind"));
       }
       TicketRecord t = claimed.get();
-      Caller minter = new Caller(t.owner(), t.org(), t.userRole());
-      return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canSee()
-          ? Future.succeededFuture()
-          : Future.failedFuture(ApiException.forbidden("the ticket's owner can no longer use lease "
-              + lease.slug())));
+      return requireUse(lease, new Caller(t.owner(), t.org(), t.userRole()));
     });
+  }
+
+  /** The socket's holder must still be able to use the lease (unknown holders predate the check). */
+  private Future<Caller> requireUse(LeaseRecord lease, Caller holder) {
+    if (holder == null) {
+      return Future.succeededFuture(null);
+    }
+    return store.shares(lease.id()).compose(shares -> Access.of(holder, lease, shares).canSee()
+        ? Future.succeededFuture(holder)
+        : Future.failedFuture(ApiException.forbidden("the ticket's owner can no longer use lease "
+            + lease.slug())));
+  }
+
+  /**
+   * Tracks an upgraded agent socket so that it closes (1008) once its holder can no longer use
+   * the lease (minting its ticket needed use).
+   */
+  void track(BridgeGrant grant, ServerWebSocket socket) {
+    if (grant.holder() != null) {
+      leases.track(grant.leaseId(), grant.holder(), Access.USE,
+          LeaseSockets.LiveSocket.of(socket));
+    }
   }
 
   /** Event-bus handler of lease ends: the lease's agents close with 1008 and exit. */

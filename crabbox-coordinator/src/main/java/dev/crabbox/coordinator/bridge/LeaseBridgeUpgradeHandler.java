@@ -58,7 +58,10 @@ final class LeaseBridgeUpgradeHandler implements Handler<RoutingContext> {
         .set(BridgeHeaders.LEASE_ID, grant.leaseId())
         .set(BridgeHeaders.RESUME_SECRET, grant.resumeSecret());
     ctx.request().toWebSocket()
-        .onSuccess(ws -> service.bridges().attach(grant.leaseId(), kind, ws))
+        .onSuccess(ws -> {
+          service.track(grant, ws);
+          service.bridges().attach(grant.leaseId(), kind, ws);
+        })
         .onFailure(failure -> LOG.info("{} bridge agent upgrade for lease {} failed: {}", kind.wire(),
             grant.leaseId(), failure.toString()));
   }

@@ -14,6 +14,8 @@ public final class CloseReasons {
   public static final short LEASE_OVER_CODE = 1008;
   public static final String LEASE_ENDED = "lease ended";
   public static final String LEASE_EXPIRED = "lease expired";
+  /** The socket's caller lost the access it needs (a share was removed or lowered). */
+  public static final String ACCESS_REVOKED = "lease access revoked";
   /** Going away (RFC 6455): idle peer or coordinator shutdown; agents reconnect. */
   public static final short GOING_AWAY_CODE = 1001;
   public static final String IDLE = "idle timeout";

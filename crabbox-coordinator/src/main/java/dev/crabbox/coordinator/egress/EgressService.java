@@ -6,6 +6,7 @@ import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.lease.Access;
 import dev.crabbox.coordinator.lease.LeaseEvents;
 import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.coordinator.store.BridgeRole;
 import dev.crabbox.coordinator.store.CoordinatorStore;
 import dev.crabbox.coordinator.store.EgressSessionRecord;
@@ -18,6 +19,7 @@ import dev.crabbox.protocol.api.EgressStatus;
 import dev.crabbox.protocol.api.EgressTicket;
 import dev.crabbox.protocol.id.Ids;
 import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -128,7 +130,8 @@ public final class EgressService {
   /**
    * Checks a bridge upgrade: 404 unknown lease, 401 no credentials, 409 inactive lease, 401 a
    * ticket or resume secret that is unknown, used, expired or bound elsewhere (left unconsumed
-   * then), 403 when the ticket's minter lost manage access, 410 when its session is no longer
+   * then), 403 when the ticket's minter (for a resume secret: the minter of the ticket the
+   * socket was first opened with) lost manage access, 410 when its session is no longer
    * current. On success consumes the credential, issues the next resume secret and finds the
    * session actor, all in the lease's queue so that a concurrent ticket cannot switch sessions
    * in between.
@@ -148,14 +151,18 @@ public final class EgressService {
           .compose(active -> credentials.ticket().isPresent()
               ? consumeTicket(lease, role, credentials.ticket().get())
               : consumeResumeSecret(lease, role, credentials.resumeSecret().orElseThrow()))
-          .compose(sessionId -> requireCurrent(lease, sessionId))
-          .compose(sessionId -> issueResumeSecret(lease, sessionId, role))
+          .compose(claim -> requireCurrent(lease, claim.sessionId()).map(claim))
+          .compose(claim -> issueResumeSecret(lease, claim, role))
           .compose(grant -> placement.endpoint(lease.id(), grant.sessionId())
               .map(endpoint -> new Upgrade(grant, endpoint)))));
     });
   }
 
-  private Future<String> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
+  /** A consumed credential: the session it joins and who holds the socket (null: unknown). */
+  private record Claim(String sessionId, Caller holder) {
+  }
+
+  private Future<Claim> consumeTicket(LeaseRecord lease, BridgeRole role, String ticket) {
     return store.consumeTicket(SecretHashes.sha256(ticket), lease.id(), role, now())
         .compose(claimed -> {
           if (claimed.isEmpty()) {
@@ -165,17 +172,26 @@ public final class EgressService {
           TicketRecord t = claimed.get();
           sessions.meter().ticketConsumed();
           Caller minter = new Caller(t.owner(), t.org(), t.userRole());
-          return store.shares(lease.id()).compose(shares -> Access.of(minter, lease, shares).canManage()
-              ? Future.succeededFuture(t.sessionId())
-              : Future.failedFuture(ApiException.forbidden("the ticket's owner no longer "
-                  + "manages lease " + lease.slug())));
+          return requireManage(lease, new Claim(t.sessionId(), minter));
         });
   }
 
-  private Future<String> consumeResumeSecret(LeaseRecord lease, BridgeRole role, String secret) {
+  /** The socket's holder must still manage the lease (unknown holders predate the check). */
+  private Future<Claim> requireManage(LeaseRecord lease, Claim claim) {
+    if (claim.holder() == null) {
+      return Future.succeededFuture(claim);
+    }
+    return store.shares(lease.id()).compose(shares -> Access.of(claim.holder(), lease, shares)
+        .canManage()
+        ? Future.succeededFuture(claim)
+        : Future.failedFuture(ApiException.forbidden("the ticket's owner no longer "
+            + "manages lease " + lease.slug())));
+  }
+
+  private Future<Claim> consumeResumeSecret(LeaseRecord lease, BridgeRole role, String secret) {
     return store.consumeResumeSecret(SecretHashes.sha256(secret), lease.id(), role, now())
         .compose(claimed -> claimed.isPresent()
-            ? Future.succeededFuture(claimed.get().sessionId())
+            ? requireManage(lease, new Claim(claimed.get().sessionId(), claimed.get().holder()))
             : Future.failedFuture(ApiException.ticketRequired("resume secret is unknown, used, "
                 + "or its session has ended")));
   }
@@ -189,13 +205,14 @@ public final class EgressService {
             + " of lease " + lease.slug() + " has ended")));
   }
 
-  private Future<BridgeGrant> issueResumeSecret(LeaseRecord lease, String sessionId, BridgeRole role) {
+  private Future<BridgeGrant> issueResumeSecret(LeaseRecord lease, Claim claim, BridgeRole role) {
     String secret = ResumeSecrets.next(random);
     ResumeSecretRecord record = new ResumeSecretRecord(SecretHashes.sha256(secret), lease.id(),
-        sessionId, role, now(), null);
+        claim.sessionId(), role, claim.holder(), now(), null);
     return store.insertResumeSecret(record)
         .compose(stored -> leases.touch(lease).otherwiseEmpty())
-        .map(touched -> new BridgeGrant(lease.id(), lease.slug(), sessionId, role, secret));
+        .map(touched -> new BridgeGrant(lease.id(), lease.slug(), claim.sessionId(), role, secret,
+            claim.holder()));
   }
 
   private ApiException inactive(LeaseRecord lease) {
@@ -228,6 +245,17 @@ public final class EgressService {
    */
   public Future<Void> drained() {
     return perLease.drained();
+  }
+
+  /**
+   * Tracks an upgraded agent socket so that it closes (1008) once its holder no longer manages
+   * the lease: egress tickets need manage, so an open egress socket does too.
+   */
+  void track(BridgeGrant grant, ServerWebSocket socket) {
+    if (grant.holder() != null) {
+      leases.track(grant.leaseId(), grant.holder(), Access.MANAGE,
+          LeaseSockets.LiveSocket.of(socket));
+    }
   }
 
   // Lease ends

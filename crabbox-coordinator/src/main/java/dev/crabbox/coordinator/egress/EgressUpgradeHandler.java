@@ -52,7 +52,10 @@ final class EgressUpgradeHandler implements Handler<RoutingContext> {
     headers.set(BridgeHeaders.SESSION, grant.sessionId());
     headers.set(BridgeHeaders.RESUME_SECRET, grant.resumeSecret());
     ctx.request().toWebSocket()
-        .onSuccess(ws -> upgrade.session().attach(grant, ws))
+        .onSuccess(ws -> {
+          egress.track(grant, ws);
+          upgrade.session().attach(grant, ws);
+        })
         .onFailure(failure -> LOG.info("egress {} upgrade for lease {} failed: {}", role.wire(),
             grant.leaseId(), failure.toString()));
   }

@@ -40,6 +40,7 @@ public final class LeaseService {
   private final LeaseProviders providers;
   private final LeaseProvisioner provisioner;
   private final RandomGenerator random = new SecureRandom();
+  private final LeaseSockets sockets = new LeaseSockets();
 
   public LeaseService(CoordinatorStore store, CoordinatorOptions options, EventBus eventBus,
       LeaseProviders providers, LeaseProvisioner provisioner) {
@@ -52,6 +53,11 @@ public final class LeaseService {
 
   public Instant now() {
     return options.getClock().instant();
+  }
+
+  /** This node's live sockets of each lease and whom they were opened for. */
+  public LeaseSockets sockets() {
+    return sockets;
   }
 
   /**
@@ -206,6 +212,32 @@ public final class LeaseService {
   public Future<LeaseShares> replaceShares(Caller caller, String idOrSlug, LeaseShares shares) {
     return findManaged(caller, idOrSlug).compose(visible -> store
         .replaceShares(visible.lease().id(), visible.lease().org(), shares)
+        .onSuccess(done -> eventBus.publish(LeaseEvents.ACCESS_CHANGED,
+            LeaseEvents.accessChanged(visible.lease().id())))
         .compose(done -> store.shares(visible.lease().id())));
+  }
+
+  /**
+   * Tracks a socket of the lease opened for {@code caller}, needing {@code needs}, and checks the
+   * shares once more: a change committed after the upgrade's own check but before the socket was
+   * tracked found nothing to close, so it is caught here; any later change finds it tracked.
+   */
+  public void track(String leaseId, Caller caller, Access needs, LeaseSockets.LiveSocket socket) {
+    sockets.register(leaseId, caller, needs, socket);
+    onAccessChanged(leaseId).onFailure(failure -> LOG.warn(
+        "checking socket access of lease {} failed: {}", leaseId, failure.toString()));
+  }
+
+  /**
+   * Event-bus handler of {@link LeaseEvents#ACCESS_CHANGED}: this node's sockets of the lease
+   * whose caller lost access close with 1008 (on every node, the event is published).
+   */
+  public Future<Integer> onAccessChanged(String leaseId) {
+    if (!sockets.tracks(leaseId)) {
+      return Future.succeededFuture(0);
+    }
+    return store.findLease(leaseId).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(0)
+        : store.shares(leaseId).map(shares -> sockets.revokeLost(found.get(), shares)));
   }
 }

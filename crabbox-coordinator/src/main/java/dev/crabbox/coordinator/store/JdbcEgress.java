@@ -17,7 +17,7 @@ final class JdbcEgress {
   private static final String TICKET_COLUMNS = "ticket_hash, lease_id, role, session_id, owner, "
       + "org, user_role, created_at, expires_at, consumed_at";
   private static final String SECRET_COLUMNS =
-      "secret_hash, lease_id, session_id, role, created_at, consumed_at";
+      "secret_hash, lease_id, session_id, role, owner, org, user_role, created_at, consumed_at";
 
   private final Pool pool;
   private final SqlDialect dialect;
@@ -104,9 +104,12 @@ final class JdbcEgress {
 
   Future<Void> insertResumeSecret(ResumeSecretRecord s) {
     return pool.preparedQuery(dialect.sql("INSERT INTO resume_secrets (" + SECRET_COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?)"))
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
         .execute(Tuple.from(Arrays.asList(s.hash(), s.leaseId(), s.sessionId(),
-            s.role().wire(), Rows.millis(s.createdAt()), Rows.millis(s.consumedAt()))))
+            s.role().wire(), s.holder() == null ? null : s.holder().owner(),
+            s.holder() == null ? null : s.holder().org(),
+            s.holder() == null ? null : s.holder().role().wire(),
+            Rows.millis(s.createdAt()), Rows.millis(s.consumedAt()))))
         .mapEmpty();
   }
 

@@ -1,5 +1,6 @@
 package dev.crabbox.coordinator.store;
 
+import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.auth.Role;
 import dev.crabbox.protocol.api.LeaseMachine;
 import io.vertx.sqlclient.Row;
@@ -84,6 +85,8 @@ final class Rows {
         row.getString("lease_id"),
         row.getString("session_id"),
         role(row.getString("role")),
+        row.getString("owner") == null ? null : new Caller(row.getString("owner"),
+            row.getString("org"), Role.parse(row.getString("user_role"))),
         instant(row, "created_at"),
         instant(row, "consumed_at"));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crabbox.coordinator.egress.CloseReasons;
+import dev.crabbox.coordinator.store.BridgeRole;
 import dev.crabbox.coordinator.support.Await;
 import dev.crabbox.coordinator.support.TestPeer;
 import dev.crabbox.protocol.frame.Frame;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * traffic through the session's owner; a ticket works on one node only; a release on node 2
  * closes sockets on the others; the expiry sweep runs once cluster-wide; and after {@code kill
  * -9} of the owner the agents re-pair through the survivors with their resume secrets; a new
- * session started on one node replaces the old session's sockets on the others. The last
+ * session started on one node replaces the old session's sockets on the others; a share removed
+ * on one node closes the user's socket on another. The last
  * test kills node 1, so the order matters.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -150,8 +152,28 @@ class ClusterProcessTest {
     client.expectClose(CloseReasons.REPLACED_CODE, CloseReasons.REPLACED);
   }
 
+  /** A share removed through node 2 closes the user's socket that landed on node 3. */
   @Test
   @Order(6)
+  void aShareRemovedOnOneNodeClosesTheUsersSocketOnAnother() {
+    ClusterApi alice = new ClusterApi(vertx, cluster.token("alice", "acme"));
+    ClusterApi bob = new ClusterApi(vertx, cluster.token("bob", "globex"));
+    String lease = alice.createLease(node1, new JsonObject());
+    String sharePath = "/v1/leases/" + lease + "/share";
+    assertEquals(200, alice.request(node1, HttpMethod.PUT, sharePath,
+        new JsonObject().put("users", new JsonObject().put("bob", "manage"))).statusCode());
+    TestPeer bobsHost = bob.connectWithTicket(node3, lease, "host", bob.ticket(node2, lease, "host"));
+    TestPeer alicesClient = alice.connectWithTicket(node1, lease, "client",
+        alice.ticket(node1, lease, "client"));
+    awaitPaired(node2, lease);
+
+    assertEquals(200, alice.request(node2, HttpMethod.PUT, sharePath, new JsonObject()).statusCode());
+    bobsHost.expectClose(CloseReasons.LEASE_OVER_CODE, CloseReasons.ACCESS_REVOKED);
+    alicesClient.expectClose(CloseReasons.PEER_LEFT_CODE, CloseReasons.peerLeft(BridgeRole.HOST));
+  }
+
+  @Test
+  @Order(7)
   void afterKillingTheOwnerTheAgentsRepairThroughTheSurvivors() {
     String lease = api.createLease(node1, new JsonObject());
     String slug = api.get(node1, "/v1/leases/" + lease).getString("slug");

@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.cluster;
 
 import dev.crabbox.coordinator.auth.CoordinatorKeys;
+import dev.crabbox.coordinator.auth.Role;
 import dev.crabbox.coordinator.store.PostgresUrl;
 import dev.crabbox.coordinator.support.Await;
 import dev.crabbox.coordinator.support.TestPostgres;
@@ -23,12 +24,12 @@ public final class TestCluster implements AutoCloseable {
   private final Vertx vertx;
   private final PostgresUrl database;
   private final List<NodeProcess> nodes = new ArrayList<>();
-  private final String adminToken;
+  private final CoordinatorKeys keys;
 
-  private TestCluster(Vertx vertx, PostgresUrl database, String adminToken) {
+  private TestCluster(Vertx vertx, PostgresUrl database, CoordinatorKeys keys) {
     this.vertx = vertx;
     this.database = database;
-    this.adminToken = adminToken;
+    this.keys = keys;
   }
 
   /** Starts {@code size} nodes with data directories under {@code dir}; waits until all listen. */
@@ -53,7 +54,7 @@ public final class TestCluster implements AutoCloseable {
       String pgUrl = "postgresql://" + admin.user() + ":" + admin.password() + "@" + admin.host()
           + ":" + admin.port() + "/" + database.database();
       Path logs = Files.createDirectories(Path.of("target", name));
-      TestCluster cluster = new TestCluster(vertx, database, keys.adminToken());
+      TestCluster cluster = new TestCluster(vertx, database, keys);
       for (int i = 0; i < size; i++) {
         cluster.nodes.add(NodeProcess.start("node" + (i + 1), dir.resolve("node" + (i + 1)), pgUrl,
             hazelcast[i], String.join(",", members), logs));
@@ -76,7 +77,12 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public String adminToken() {
-    return adminToken;
+    return keys.adminToken();
+  }
+
+  /** A user's token, valid on every node (they share the signing key). */
+  public String token(String owner, String org) {
+    return keys.mintToken(owner, org, Role.USER);
   }
 
   /** Lines of every node's output that contain both texts. */

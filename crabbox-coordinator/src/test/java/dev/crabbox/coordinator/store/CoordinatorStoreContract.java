@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.auth.Role;
 import dev.crabbox.coordinator.support.Await;
 import io.vertx.core.Context;
@@ -133,12 +134,14 @@ abstract class CoordinatorStoreContract {
     assertEquals("discord", session.profile());
     assertTrue(session.current());
 
+    Caller bob = new Caller("bob", "acme", Role.USER);
     result(store().insertResumeSecret(new ResumeSecretRecord("r1", leaseId, "egress_first-1",
-        BridgeRole.CLIENT, T0, null)));
+        BridgeRole.CLIENT, bob, T0, null)));
     result(store().insertResumeSecret(new ResumeSecretRecord("r2", leaseId, "egress_first-1",
-        BridgeRole.CLIENT, T0, null)));
+        BridgeRole.CLIENT, null, T0, null)));
     assertEquals(Optional.empty(), result(store().consumeResumeSecret("r1", leaseId, BridgeRole.HOST, T0)));
-    assertTrue(result(store().consumeResumeSecret("r1", leaseId, BridgeRole.CLIENT, T0)).isPresent());
+    assertEquals(bob, result(store().consumeResumeSecret("r1", leaseId, BridgeRole.CLIENT, T0))
+        .orElseThrow().holder(), "the secret remembers who holds the socket");
     assertEquals(Optional.empty(), result(store().consumeResumeSecret("r1", leaseId, BridgeRole.CLIENT, T0)));
 
     result(store().startEgressSession(leaseId, "egress_second", T0.plusSeconds(2)));

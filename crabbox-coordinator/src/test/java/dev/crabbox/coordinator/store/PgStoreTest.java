@@ -84,7 +84,7 @@ class PgStoreTest extends CoordinatorStoreContract {
     int secrets = 25;
     for (int i = 0; i < secrets; i++) {
       result(other.insertResumeSecret(new ResumeSecretRecord("s" + i, "cbx_0000000000p2",
-          "egress_s", BridgeRole.HOST, T0, null)));
+          "egress_s", BridgeRole.HOST, null, T0, null)));
     }
     List<Future<Optional<ResumeSecretRecord>>> claims = new ArrayList<>();
     for (int i = 0; i < secrets; i++) {

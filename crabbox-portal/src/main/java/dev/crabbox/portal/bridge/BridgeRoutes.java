@@ -39,9 +39,9 @@ public final class BridgeRoutes {
     LeaseBridgeService bridges = services.leaseBridges();
     router.get(STATIC + "/*").handler(StaticHandler.create(FileSystemAccess.RELATIVE,
         "dev/crabbox/portal/bridge/static").setCachingEnabled(true).setDirectoryListing(false));
-    VncBridge vnc = new VncBridge(bridges, callers, origins);
+    VncBridge vnc = new VncBridge(bridges, callers, origins, services.leases());
     router.get("/portal/leases/:lease/vnc").handler(vnc::handle);
-    CodeBridge code = new CodeBridge(bridges, callers, origins);
+    CodeBridge code = new CodeBridge(bridges, callers, origins, services.leases());
     router.get("/portal/leases/:lease/code").handler(code::redirectToSlash);
     router.route("/portal/leases/:lease/code/*").handler(code::handle);
   }

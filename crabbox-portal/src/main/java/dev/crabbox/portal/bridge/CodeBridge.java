@@ -1,10 +1,14 @@
 package dev.crabbox.portal.bridge;
 
+import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService.OpenedBridge;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.http.WebSocketUpgrades;
+import dev.crabbox.coordinator.lease.Access;
+import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -17,6 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +42,14 @@ final class CodeBridge {
   private final PortalCaller callers;
   private final UpgradeOriginCheck origins;
   private final CodeServerSessions sessions;
+  private final LeaseService leases;
 
-  CodeBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins) {
+  CodeBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins,
+      LeaseService leases) {
     this.service = service;
     this.callers = callers;
     this.origins = origins;
+    this.leases = leases;
     this.sessions = new CodeServerSessions(service.bridges());
   }
 
@@ -66,11 +74,11 @@ final class CodeBridge {
     }
     request.pause();
     callers.resolve(ctx)
-        .compose(caller -> service.open(caller, ctx.pathParam("lease"), LeaseBridgeKind.CODE))
-        .compose(opened -> sessions.cookie(opened.lease())
-            .onFailure(failed -> opened.stream().reset("no code-server session"))
-            .map(cookie -> new Proxied(opened, cookie)))
-        .onSuccess(proxied -> forward(ctx, proxied.opened(), proxied.cookie(), webSocket))
+        .compose(caller -> service.open(caller, ctx.pathParam("lease"), LeaseBridgeKind.CODE)
+            .compose(opened -> sessions.cookie(opened.lease())
+                .onFailure(failed -> opened.stream().reset("no code-server session"))
+                .map(cookie -> new Proxied(caller, opened, cookie))))
+        .onSuccess(proxied -> forward(ctx, proxied, webSocket))
         .onFailure(failure -> BridgeErrors.refuse(ctx, failure));
   }
 
@@ -80,10 +88,13 @@ final class CodeBridge {
         || method == io.vertx.core.http.HttpMethod.OPTIONS;
   }
 
-  private record Proxied(OpenedBridge opened, String cookie) {
+  /** A request on its way to code-server: for whom, over which bridge stream, with which session. */
+  private record Proxied(Caller caller, OpenedBridge opened, String cookie) {
   }
 
-  private void forward(RoutingContext ctx, OpenedBridge opened, String cookie, boolean webSocket) {
+  private void forward(RoutingContext ctx, Proxied proxied, boolean webSocket) {
+    OpenedBridge opened = proxied.opened();
+    String cookie = proxied.cookie();
     HttpServerRequest request = ctx.request();
     String uri = request.uri();
     int at = uri.indexOf(CODE + "/", "/portal/leases/".length());
@@ -98,7 +109,7 @@ final class CodeBridge {
       @Override
       public void onHead(HttpResponse upstream) {
         if (upstream.status().code() == 101 && webSocket) {
-          upgrade(request, exchange, upstream);
+          upgrade(request, exchange, upstream, proxied);
           return;
         }
         if (sendsToLogin(upstream) && !webSocket) {
@@ -174,7 +185,8 @@ final class CodeBridge {
   }
 
   /** code-server accepted the WebSocket: answer the browser's upgrade the same, then pipe raw bytes. */
-  private void upgrade(HttpServerRequest request, UpstreamExchange exchange, HttpResponse upstream) {
+  private void upgrade(HttpServerRequest request, UpstreamExchange exchange, HttpResponse upstream,
+      Proxied proxied) {
     HttpServerResponse response = request.response();
     for (String name : new String[] {"Sec-WebSocket-Accept", "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions"}) {
       String value = upstream.headers().get(name);
@@ -185,18 +197,48 @@ final class CodeBridge {
     response.putHeader("Upgrade", "websocket").putHeader("Connection", "Upgrade");
     LeaseBridgeStream stream = exchange.stream();
     request.toNetSocket()
-        .onSuccess(socket -> join(socket, stream, exchange.takeBytesAfterUpgrade()))
+        .onSuccess(socket -> {
+          AtomicBoolean closed = new AtomicBoolean();
+          join(socket, stream, exchange.takeBytesAfterUpgrade(), closed);
+          leases.track(proxied.opened().lease().id(), proxied.caller(), Access.USE,
+              tracked(socket, closed));
+        })
         .onFailure(failure -> {
           LOG.info("code bridge WebSocket upgrade failed: {}", failure.toString());
           stream.reset("browser upgrade failed");
         });
   }
 
-  private static void join(NetSocket socket, LeaseBridgeStream stream, Buffer early) {
+  /**
+   * The browser's code-server WebSocket as the lease's socket registry sees it. Its frames pass
+   * through unparsed, so a revocation cannot add a close frame between them: it drops the
+   * connection, and the browser sees the WebSocket end abnormally.
+   */
+  private static LeaseSockets.LiveSocket tracked(NetSocket socket, AtomicBoolean closed) {
+    return new LeaseSockets.LiveSocket() {
+      @Override
+      public boolean closed() {
+        return closed.get();
+      }
+
+      @Override
+      public void revoke(String reason) {
+        LOG.info("code bridge WebSocket closed: {}", reason);
+        socket.close();
+      }
+    };
+  }
+
+  /** Pipes both ways until either side ends; {@code closed} is set once the browser's side is. */
+  private static void join(NetSocket socket, LeaseBridgeStream stream, Buffer early,
+      AtomicBoolean closed) {
     if (early.length() > 0) {
       socket.write(early);
     }
-    socket.closeHandler(v -> stream.reset("browser closed the WebSocket"));
+    socket.closeHandler(v -> {
+      closed.set(true);
+      stream.reset("browser closed the WebSocket");
+    });
     stream.pipeTo(socket);
     socket.pipeTo(stream);
   }

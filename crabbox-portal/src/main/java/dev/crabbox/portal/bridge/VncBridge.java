@@ -1,8 +1,12 @@
 package dev.crabbox.portal.bridge;
 
+import dev.crabbox.coordinator.auth.Caller;
 import dev.crabbox.coordinator.bridge.LeaseBridgeService;
 import dev.crabbox.coordinator.bridge.LeaseBridgeStream;
 import dev.crabbox.coordinator.http.WebSocketUpgrades;
+import dev.crabbox.coordinator.lease.Access;
+import dev.crabbox.coordinator.lease.LeaseService;
+import dev.crabbox.coordinator.lease.LeaseSockets;
 import dev.crabbox.protocol.bridge.LeaseBridgeKind;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,11 +27,14 @@ final class VncBridge {
   private final LeaseBridgeService service;
   private final PortalCaller callers;
   private final UpgradeOriginCheck origins;
+  private final LeaseService leases;
 
-  VncBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins) {
+  VncBridge(LeaseBridgeService service, PortalCaller callers, UpgradeOriginCheck origins,
+      LeaseService leases) {
     this.service = service;
     this.callers = callers;
     this.origins = origins;
+    this.leases = leases;
   }
 
   void handle(RoutingContext ctx) {
@@ -80,14 +87,25 @@ final class VncBridge {
     request.pause();
     String lease = ctx.pathParam("lease");
     callers.resolve(ctx)
-        .compose(caller -> service.open(caller, lease, LeaseBridgeKind.VNC))
+        .compose(caller -> service.open(caller, lease, LeaseBridgeKind.VNC)
+            .map(opened -> new Relay(caller, opened)))
         .onFailure(failure -> BridgeErrors.refuse(ctx, failure))
-        .onSuccess(opened -> request.toWebSocket()
-            .onSuccess(ws -> join(ws, opened.stream(), opened.lease().slug()))
+        .onSuccess(relay -> request.toWebSocket()
+            .onSuccess(ws -> {
+              // The desktop stays open only while its user may still use the lease.
+              leases.track(relay.opened().lease().id(), relay.caller(), Access.USE,
+                  LeaseSockets.LiveSocket.of(ws));
+              join(ws, relay.opened().stream(), relay.opened().lease().slug());
+            })
             .onFailure(failure -> {
-              LOG.info("vnc bridge upgrade for lease {} failed: {}", opened.lease().slug(), failure.toString());
-              opened.stream().reset("browser upgrade failed");
+              LOG.info("vnc bridge upgrade for lease {} failed: {}", relay.opened().lease().slug(),
+                  failure.toString());
+              relay.opened().stream().reset("browser upgrade failed");
             }));
+  }
+
+  /** An opened bridge stream and the portal user it was opened for. */
+  private record Relay(Caller caller, LeaseBridgeService.OpenedBridge opened) {
   }
 
   /** Pipes both ways; either side ending ends the other (FIN, or a WebSocket close). */

@@ -108,9 +108,13 @@ final class BridgeRig {
 
   /** Shares the lease with bob for use. */
   void shareWithBobForUse(String leaseId) {
+    share(leaseId, new JsonObject().put("users", new JsonObject().put("bob", "use")));
+  }
+
+  /** Replaces the lease's shares, as alice. */
+  void share(String leaseId, JsonObject shares) {
     HttpResponse<Buffer> response = coordinator.request(HttpMethod.PUT,
-        "/v1/leases/" + leaseId + "/share", alice,
-        new JsonObject().put("users", new JsonObject().put("bob", "use")));
+        "/v1/leases/" + leaseId + "/share", alice, shares);
     assertEquals(200, response.statusCode(), response.bodyAsString());
   }
 
@@ -123,11 +127,16 @@ final class BridgeRig {
 
   /** Starts a lease bridge agent of {@code kind} with a fresh ticket of alice's; waits until it is connected. */
   LeaseBridgeVerticle startAgent(String leaseId, LeaseBridgeKind kind) {
+    return startAgent(leaseId, kind, alice);
+  }
+
+  /** Starts a lease bridge agent with a fresh ticket minted by {@code token}'s user. */
+  LeaseBridgeVerticle startAgent(String leaseId, LeaseBridgeKind kind, String token) {
     LeaseBridgeVerticle agent = new LeaseBridgeVerticle(new LeaseBridgeOptions()
         .setKind(kind)
         .setCoordinator(URI.create("http://127.0.0.1:" + coordinator.port()))
         .setLease(leaseId)
-        .setTicketSource(TicketSource.fixed(ticket(alice, leaseId, kind)))
+        .setTicketSource(TicketSource.fixed(ticket(token, leaseId, kind)))
         .setDialer(dialer())
         .setReconnectBackoffMin(Duration.ofMillis(20))
         .setReconnectBackoffMax(Duration.ofMillis(100))

@@ -17,6 +17,7 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -137,6 +138,33 @@ class PortalCodeBridgeTest {
     ws.writeTextMessage("ping");
     assertEquals("echo:ping", Await.result(answer.future()));
     assertEquals(403, rejected(connect(rig.alice, "http://evil.test")).getStatus());
+  }
+
+  /**
+   * Frames pass through unparsed, so a revoked user's code-server WebSocket is dropped (no close
+   * frame can be put between them); the owner's carries on.
+   */
+  @Test
+  void aWebSocketOfAUserWhoseShareWasRemovedIsDropped() {
+    rig.startAgent(LEASE, LeaseBridgeKind.CODE);
+    rig.shareWithBobForUse(LEASE);
+    WebSocket alices = Await.result(connect(rig.alice, ORIGIN));
+    WebSocket bobs = Await.result(connect(rig.bob, ORIGIN));
+    assertEquals("echo:bob", echo(bobs, "bob"));
+    Promise<Void> bobsClosed = Promise.promise();
+    bobs.closeHandler(v -> bobsClosed.complete());
+
+    rig.share(LEASE, new JsonObject());
+
+    Await.result(bobsClosed.future());
+    assertEquals("echo:alice", echo(alices, "alice"));
+  }
+
+  private static String echo(WebSocket ws, String text) {
+    Promise<String> answer = Promise.promise();
+    ws.textMessageHandler(answer::tryComplete);
+    ws.writeTextMessage(text);
+    return Await.result(answer.future());
   }
 
   @Test
