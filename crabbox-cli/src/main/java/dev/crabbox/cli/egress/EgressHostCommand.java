@@ -38,13 +38,8 @@ public final class EgressHostCommand implements Callable<Integer> {
   @Mixin
   LeaseSelector lease;
 
-  @Option(names = "--profile", paramLabel = "<name>",
-      description = "Built-in allowlist profile (discord, slack); repeatable, merged with --allow.")
-  List<String> profiles = new ArrayList<>();
-
-  @Option(names = "--allow", paramLabel = "<patterns>",
-      description = "Comma-separated host patterns such as example.com,*.example.com (no ports); repeatable.")
-  List<String> allow = new ArrayList<>();
+  @Mixin
+  AllowlistFlags destinations;
 
   @Option(names = "--allow-private-destinations",
       description = "Also dial private, loopback and link-local addresses (tests and local demos only).")
@@ -59,7 +54,7 @@ public final class EgressHostCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String leaseRef = lease.lease();
-    HostAllowlist allowlist = HostAllowlist.of(profiles, allow);
+    HostAllowlist allowlist = destinations.allowlist();
     BridgeLaunch launch = BridgeLaunch.resolve(spec, ROLE, leaseRef, bridge, coordinator);
     if (allowPrivateDestinations) {
       PrintWriter err = spec.commandLine().getErr();

@@ -6,6 +6,7 @@ import dev.crabbox.cli.CrabboxVersion;
 import dev.crabbox.cli.ExitCodes;
 import dev.crabbox.cli.Main;
 import dev.crabbox.cli.config.CliSettings;
+import dev.crabbox.cli.egress.AllowlistFlags;
 import dev.crabbox.cli.egress.HostAllowlist;
 import dev.crabbox.cli.egress.LeaseSelector;
 import dev.crabbox.cli.error.UsageException;
@@ -63,13 +64,8 @@ public final class EgressStartCommand implements Callable<Integer> {
   @Mixin
   LeaseSelector lease;
 
-  @Option(names = "--profile", paramLabel = "<name>",
-      description = "Built-in allowlist profile (discord, slack); repeatable, merged with --allow.")
-  List<String> profiles = new ArrayList<>();
-
-  @Option(names = "--allow", paramLabel = "<patterns>",
-      description = "Comma-separated host patterns such as example.com,*.example.com; repeatable.")
-  List<String> allow = new ArrayList<>();
+  @Mixin
+  AllowlistFlags destinations;
 
   @Option(names = "--listen", paramLabel = "<host:port>", defaultValue = "127.0.0.1:3128",
       description = "Lease-local proxy address; loopback only. Default: ${DEFAULT-VALUE}.")
@@ -99,10 +95,10 @@ public final class EgressStartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String leaseRef = lease.lease();
-    if (blank(profiles) && blank(allow)) {
+    if (destinations.isEmpty()) {
       throw new UsageException(OPEN_PROXY_REFUSAL);
     }
-    HostAllowlist allowlist = HostAllowlist.of(profiles, allow);
+    HostAllowlist allowlist = destinations.allowlist();
     ListenAddress listenAddress = parseListen(listen);
     NetworkChoice networkChoice = NetworkChoice.parse(network);
     if (!LeaseTarget.LINUX.name().equalsIgnoreCase(target.trim())) {
@@ -243,9 +239,5 @@ public final class EgressStartCommand implements Callable<Integer> {
     } catch (ListenAddressException e) {
       throw new UsageException(e.getMessage(), e);
     }
-  }
-
-  private static boolean blank(List<String> values) {
-    return values.stream().allMatch(value -> value == null || value.isBlank());
   }
 }
