@@ -12,7 +12,6 @@ import dev.crabbox.coordinator.CoordinatorVerticle;
 import dev.crabbox.coordinator.testing.TestSshHost;
 import dev.crabbox.protocol.capability.Probes;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,7 @@ class VncOnSandboxTest {
     OperatorKey key = OperatorKey.resolve(new CliEnvironment(Map.of(), home, new ManualShutdownSignal()).settings());
     Vertx vertx = Vertx.vertx();
     try (TestSshHost host = TestSshHost.start(key.publicLine(), Files.createDirectories(dir.resolve("box")))) {
-      JsonObject providers = new JsonObject().put("static", new JsonObject().put("hosts", new JsonArray()
-          .add(new JsonObject().put("name", "box1").put("host", host.host()).put("port", host.port())
-              .put("user", host.user()).put("hostKey", host.hostKeyFingerprint()))));
+      JsonObject providers = host.staticProvidersConfig("box1");
       CoordinatorVerticle coordinator = new CoordinatorVerticle(new CoordinatorOptions().setPort(0)
           .setDataDir(dir.resolve("data")).setProvidersConfig(providers));
       vertx.deployVerticle(coordinator).await();

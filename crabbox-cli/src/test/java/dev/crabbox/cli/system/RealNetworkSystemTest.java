@@ -15,8 +15,8 @@ import dev.crabbox.cli.runtime.ManualShutdownSignal;
 import dev.crabbox.cli.ssh.OperatorKey;
 import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorVerticle;
+import dev.crabbox.coordinator.testing.StaticHostsConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,9 +103,8 @@ class RealNetworkSystemTest {
     box = LeaseBox.start(lab, Files.createDirectories(dir.resolve("lease")), key.publicLine(), pki.caCertificate);
     startOrigin(pki);
 
-    JsonObject providers = new JsonObject().put("static", new JsonObject().put("hosts", new JsonArray()
-        .add(new JsonObject().put("name", "lease1").put("host", lab.lease).put("port", 22)
-            .put("user", LeaseBox.USER).put("hostKey", box.hostKeyFingerprint))));
+    JsonObject providers = StaticHostsConfig.oneHost("lease1", lab.lease, 22, LeaseBox.USER,
+        box.hostKeyFingerprint);
     vertx = Vertx.vertx();
     coordinator = new CoordinatorVerticle(new CoordinatorOptions().setHost(lab.operatorToLease).setPort(0)
         .setDataDir(dir.resolve("coordinator")).setProvidersConfig(providers));

@@ -14,7 +14,6 @@ import dev.crabbox.coordinator.CoordinatorVerticle;
 import dev.crabbox.coordinator.testing.TestSshHost;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -46,9 +45,7 @@ class LeaseBridgeWorkflowTest {
     Vertx vertx = Vertx.vertx();
     Path box = Files.createDirectories(dir.resolve("box"));
     try (TestSshHost host = TestSshHost.start(key.publicLine(), box)) {
-      JsonObject providers = new JsonObject().put("static", new JsonObject().put("hosts", new JsonArray()
-          .add(new JsonObject().put("name", "box1").put("host", host.host()).put("port", host.port())
-              .put("user", host.user()).put("hostKey", host.hostKeyFingerprint()))));
+      JsonObject providers = host.staticProvidersConfig("box1");
       CoordinatorVerticle coordinator = new CoordinatorVerticle(new CoordinatorOptions().setPort(0)
           .setDataDir(dir.resolve("data")).setProvidersConfig(providers));
       vertx.deployVerticle(coordinator).await();

@@ -1,6 +1,7 @@
 package dev.crabbox.coordinator.testing;
 
 import dev.crabbox.coordinator.provider.local.SandboxSshServer;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -45,6 +46,11 @@ public final class TestSshHost implements AutoCloseable {
   /** The {@code SHA256:} fingerprint of this host's key, for {@code hostKey} in static config. */
   public String hostKeyFingerprint() {
     return server.hostKeyFingerprint();
+  }
+
+  /** The coordinator's {@code providers} config with this host as the static host {@code name}. */
+  public JsonObject staticProvidersConfig(String name) {
+    return StaticHostsConfig.oneHost(name, host(), port(), user(), hostKeyFingerprint());
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.crabbox.coordinator.CoordinatorOptions;
 import dev.crabbox.coordinator.CoordinatorVerticle;
 import dev.crabbox.coordinator.testing.TestSshHost;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SelfSignedCertificate;
 import java.io.IOException;
@@ -47,9 +46,7 @@ final class StaticLeaseRig implements AutoCloseable {
     box = Files.createDirectories(dir.resolve("box"));
     OperatorKey key = OperatorKey.resolve(new CliEnvironment(Map.of(), home, new ManualShutdownSignal()).settings());
     host = TestSshHost.start(key.publicLine(), box);
-    JsonObject providers = new JsonObject().put("static", new JsonObject().put("hosts", new JsonArray()
-        .add(new JsonObject().put("name", "box1").put("host", host.host()).put("port", host.port())
-            .put("user", host.user()).put("hostKey", host.hostKeyFingerprint()))));
+    JsonObject providers = host.staticProvidersConfig("box1");
     CoordinatorOptions options = new CoordinatorOptions().setPort(0).setDataDir(dir.resolve("data"))
         .setProvidersConfig(providers);
     if (tls != null) {
