@@ -6,6 +6,7 @@ import dev.crabbox.coordinator.egress.BridgeCredentials;
 import dev.crabbox.coordinator.egress.BridgeGrant;
 import dev.crabbox.coordinator.egress.CloseReasons;
 import dev.crabbox.coordinator.egress.ResumeSecrets;
+import dev.crabbox.coordinator.egress.UpgradeLeases;
 import dev.crabbox.coordinator.http.ApiException;
 import dev.crabbox.coordinator.lease.Access;
 import dev.crabbox.coordinator.lease.LeaseService;
@@ -144,15 +145,8 @@ public final class LeaseBridgeService {
    */
   public Future<BridgeGrant> authorizeUpgrade(String idOrSlug, LeaseBridgeKind kind,
       BridgeCredentials credentials) {
-    return store.findLease(idOrSlug).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(ApiException.leaseNotFound(idOrSlug));
-      }
-      LeaseRecord lease = found.get();
-      if (credentials.isEmpty()) {
-        return Future.failedFuture(ApiException.ticketRequired(
-            "a " + kind.wire() + " bridge ticket or resume secret is required"));
-      }
+    return UpgradeLeases.find(store, idOrSlug, credentials,
+        "a " + kind.wire() + " bridge ticket or resume secret is required").compose(lease -> {
       if (!lease.activeAt(now())) {
         return Future.failedFuture(ApiException.leaseNotActive("lease " + lease.slug() + " is "
             + lease.stateAt(now()).wire()));

@@ -138,24 +138,16 @@ public final class EgressService {
    */
   public Future<Upgrade> authorizeUpgrade(String idOrSlug, BridgeRole role,
       BridgeCredentials credentials) {
-    return store.findLease(idOrSlug).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(ApiException.leaseNotFound(idOrSlug));
-      }
-      LeaseRecord lease = found.get();
-      if (credentials.isEmpty()) {
-        return Future.failedFuture(ApiException.ticketRequired(
-            "an egress ticket or resume secret is required"));
-      }
-      return perLease.run(lease.id(), () -> placement.exclusive(lease.id(), () -> requireActive(lease)
+    return UpgradeLeases.find(store, idOrSlug, credentials,
+        "an egress ticket or resume secret is required").compose(lease ->
+      perLease.run(lease.id(), () -> placement.exclusive(lease.id(), () -> requireActive(lease)
           .compose(active -> credentials.ticket().isPresent()
               ? consumeTicket(lease, role, credentials.ticket().get())
               : consumeResumeSecret(lease, role, credentials.resumeSecret().orElseThrow()))
           .compose(claim -> requireCurrent(lease, claim.sessionId()).map(claim))
           .compose(claim -> issueResumeSecret(lease, claim, role))
           .compose(grant -> placement.endpoint(lease.id(), grant.sessionId())
-              .map(endpoint -> new Upgrade(grant, endpoint)))));
-    });
+              .map(endpoint -> new Upgrade(grant, endpoint))))));
   }
 
   /** A consumed credential: the session it joins and who holds the socket (null: unknown). */
